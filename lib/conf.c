@@ -1,0 +1,357 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "conf.h"
+#include "str.h"
+
+#define MAX_DEPTH	8
+#define MAX_LINE	4096
+
+struct parser {
+	struct config	*cfg;
+	const char	*path;
+	int		 line;
+	char		*prefix[MAX_DEPTH];
+	int		 depth;
+	char		*err;
+	size_t		 errsz;
+};
+
+static char *
+trim(char *s)
+{
+	char	*end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+static int
+valid_name(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_' && *s != '.' &&
+		    *s != '-')
+			return 0;
+	return 1;
+}
+
+static int
+fail(struct parser *p, const char *why)
+{
+	snprintf(p->err, p->errsz, "%s:%d: %s", p->path, p->line, why);
+	return -1;
+}
+
+/* Sets name (prefixed by the open blocks) to value; a later assignment of
+ * the same name replaces the earlier one. */
+static int
+set_entry(struct parser *p, const char *name, const char *value)
+{
+	struct config		*cfg = p->cfg;
+	struct conf_entry	*e;
+	struct buf		 full = { 0 };
+	size_t			 i;
+	int			 d;
+
+	for (d = 0; d < p->depth; d++) {
+		buf_puts(&full, p->prefix[d]);
+		buf_puts(&full, ".");
+	}
+	if (buf_puts(&full, name) == -1)
+		return fail(p, "out of memory");
+
+	for (i = 0; i < cfg->nentries; i++) {
+		if (strcmp(cfg->entries[i].name, full.data) == 0) {
+			free(cfg->entries[i].value);
+			cfg->entries[i].value = strdup(value);
+			buf_free(&full);
+			return cfg->entries[i].value ? 0 : fail(p, "out of memory");
+		}
+	}
+	e = reallocarray(cfg->entries, cfg->nentries + 1, sizeof(*e));
+	if (e == NULL) {
+		buf_free(&full);
+		return fail(p, "out of memory");
+	}
+	cfg->entries = e;
+	e[cfg->nentries].name = full.data;
+	e[cfg->nentries].value = strdup(value);
+	if (e[cfg->nentries].value == NULL)
+		return fail(p, "out of memory");
+	cfg->nentries++;
+	return 0;
+}
+
+static int
+parse_line(struct parser *p, char *raw)
+{
+	char	*s = trim(raw), *eq, *name;
+
+	if (*s == '\0' || *s == '#')
+		return 0;
+	if (strcmp(s, "}") == 0) {
+		if (p->depth == 0)
+			return fail(p, "'}' without an open block");
+		free(p->prefix[--p->depth]);
+		return 0;
+	}
+	if ((eq = strchr(s, '=')) != NULL) {
+		*eq = '\0';
+		name = trim(s);
+		if (!valid_name(name))
+			return fail(p, "invalid name before '='");
+		return set_entry(p, name, trim(eq + 1));
+	}
+	if (s[strlen(s) - 1] == '{') {
+		s[strlen(s) - 1] = '\0';
+		name = trim(s);
+		if (!valid_name(name))
+			return fail(p, "invalid block name before '{'");
+		if (p->depth == MAX_DEPTH)
+			return fail(p, "blocks nested too deep");
+		if ((p->prefix[p->depth] = strdup(name)) == NULL)
+			return fail(p, "out of memory");
+		p->depth++;
+		return 0;
+	}
+	return fail(p, "expected 'Name = value', 'Name {' or '}'");
+}
+
+static long
+get_long(const struct config *cfg, const char *name, long def, int base,
+    int *bad)
+{
+	const char	*v = config_get(cfg, name);
+	char		*end;
+	long		 n;
+
+	if (v == NULL || *v == '\0')
+		return def;
+	errno = 0;
+	n = strtol(v, &end, base);
+	if (errno != 0 || *end != '\0' || n < 0) {
+		*bad = 1;
+		return def;
+	}
+	return n;
+}
+
+static char *
+get_str(const struct config *cfg, const char *name, const char *def)
+{
+	const char	*v = config_get(cfg, name);
+
+	return strdup(v != NULL ? v : def);
+}
+
+/* Reads the first line of a password file, without its line end. */
+static char *
+read_secret(const char *path, char *err, size_t errsz)
+{
+	FILE	*f;
+	char	 line[512];
+
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errsz, "%s: cannot open Database.PasswordFile: "
+		    "%s", path, strerror(errno));
+		return NULL;
+	}
+	if (fgets(line, sizeof(line), f) == NULL)
+		line[0] = '\0';
+	fclose(f);
+	line[strcspn(line, "\r\n")] = '\0';
+	return strdup(line);
+}
+
+static int
+apply_typed(struct config *cfg, char *err, size_t errsz)
+{
+	const char	*pwfile;
+	int		 bad = 0;
+
+	cfg->site_name = get_str(cfg, "Site.Name", "Laurel");
+	cfg->site_base_url = get_str(cfg, "Site.BaseURL",
+	    "http://127.0.0.1:8080");
+	cfg->site_time_zone = get_str(cfg, "Site.TimeZone", "UTC");
+
+	cfg->db_socket = get_str(cfg, "Database.Socket", "var/run/mysqld.sock");
+	cfg->db_host = get_str(cfg, "Database.Host", "");
+	cfg->db_port = (int)get_long(cfg, "Database.Port", 3306, 10, &bad);
+	cfg->db_name = get_str(cfg, "Database.Name", "laurel");
+	cfg->db_user = get_str(cfg, "Database.User", "root");
+	cfg->db_migrations = get_str(cfg, "Database.Migrations", "sql");
+	pwfile = config_get(cfg, "Database.PasswordFile");
+	if (pwfile != NULL && *pwfile != '\0') {
+		cfg->db_password = read_secret(pwfile, err, errsz);
+		if (cfg->db_password == NULL)
+			return -1;
+	}
+
+	cfg->server_socket = get_str(cfg, "Server.Socket",
+	    "var/run/laurel-fcgi.sock");
+	cfg->server_socket_mode = (int)get_long(cfg, "Server.SocketMode",
+	    0660, 8, &bad);
+	cfg->server_workers = (int)get_long(cfg, "Server.Workers", 0, 10, &bad);
+	cfg->server_pid_file = get_str(cfg, "Server.PidFile",
+	    "var/run/laurel-fcgi.pid");
+	cfg->server_templates = get_str(cfg, "Server.Templates", "templates");
+	cfg->server_tmp_dir = get_str(cfg, "Server.TmpDir", "var/tmp");
+	cfg->server_stop_seconds = (int)get_long(cfg, "Server.StopSeconds",
+	    30, 10, &bad);
+	cfg->storage_dir = get_str(cfg, "Storage.Dir", "var/storage");
+
+	cfg->limit_body = (size_t)get_long(cfg, "Limits.BodyBytes",
+	    10 * 1024 * 1024, 10, &bad);
+	cfg->limit_fields = (size_t)get_long(cfg, "Limits.Fields", 200, 10,
+	    &bad);
+	cfg->limit_name = (size_t)get_long(cfg, "Limits.NameBytes", 128, 10,
+	    &bad);
+	cfg->limit_value = (size_t)get_long(cfg, "Limits.ValueBytes", 65536,
+	    10, &bad);
+	cfg->limit_files = (size_t)get_long(cfg, "Limits.Files", 10, 10, &bad);
+
+	cfg->session_idle_minutes = (int)get_long(cfg, "Session.IdleMinutes",
+	    120, 10, &bad);
+	cfg->session_absolute_hours = (int)get_long(cfg,
+	    "Session.AbsoluteHours", 12, 10, &bad);
+	cfg->session_secure_cookie = get_str(cfg, "Session.SecureCookie",
+	    "auto");
+
+	cfg->password_ops = (unsigned long)get_long(cfg, "Auth.PasswordOps",
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE, 10, &bad);
+	cfg->password_mem = (size_t)get_long(cfg, "Auth.PasswordMemoryKiB",
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE / 1024, 10, &bad) * 1024;
+	cfg->throttle_account = (int)get_long(cfg, "Auth.AccountFailures", 5,
+	    10, &bad);
+	cfg->throttle_address = (int)get_long(cfg, "Auth.AddressFailures", 50,
+	    10, &bad);
+
+	if (bad) {
+		snprintf(err, errsz, "%s: a numeric setting is not a "
+		    "non-negative number", cfg->path);
+		return -1;
+	}
+	if (cfg->limit_fields == 0 || cfg->limit_name == 0 ||
+	    cfg->limit_value == 0 || cfg->limit_body == 0 ||
+	    cfg->limit_files == 0) {
+		snprintf(err, errsz, "%s: Limits.* settings must be above 0",
+		    cfg->path);
+		return -1;
+	}
+	return 0;
+}
+
+struct config *
+config_load(const char *path, char *err, size_t errsz)
+{
+	struct parser	 p = { 0 };
+	FILE		*f;
+	char		 line[MAX_LINE];
+	int		 rc = 0;
+
+	if ((p.cfg = calloc(1, sizeof(*p.cfg))) == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return NULL;
+	}
+	p.path = path;
+	p.err = err;
+	p.errsz = errsz;
+	p.cfg->path = strdup(path);
+
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errsz, "%s: cannot open: %s", path,
+		    strerror(errno));
+		config_free(p.cfg);
+		return NULL;
+	}
+	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+		p.line++;
+		if (strchr(line, '\n') == NULL && !feof(f))
+			rc = fail(&p, "line longer than 4095 bytes");
+		else
+			rc = parse_line(&p, line);
+	}
+	fclose(f);
+	if (rc == 0 && p.depth > 0)
+		rc = fail(&p, "block not closed with '}'");
+	while (p.depth > 0)
+		free(p.prefix[--p.depth]);
+	if (rc == 0)
+		rc = apply_typed(p.cfg, err, errsz);
+	if (rc != 0) {
+		config_free(p.cfg);
+		return NULL;
+	}
+	return p.cfg;
+}
+
+const char *
+config_get(const struct config *cfg, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < cfg->nentries; i++)
+		if (strcmp(cfg->entries[i].name, name) == 0)
+			return cfg->entries[i].value;
+	return NULL;
+}
+
+void
+config_free(struct config *cfg)
+{
+	size_t	 i;
+
+	if (cfg == NULL)
+		return;
+	for (i = 0; i < cfg->nentries; i++) {
+		free(cfg->entries[i].name);
+		free(cfg->entries[i].value);
+	}
+	free(cfg->entries);
+	free(cfg->path);
+	free(cfg->site_name);
+	free(cfg->site_base_url);
+	free(cfg->site_time_zone);
+	free(cfg->db_socket);
+	free(cfg->db_host);
+	free(cfg->db_name);
+	free(cfg->db_user);
+	if (cfg->db_password != NULL)
+		sodium_memzero(cfg->db_password, strlen(cfg->db_password));
+	free(cfg->db_password);
+	free(cfg->db_migrations);
+	free(cfg->server_socket);
+	free(cfg->server_pid_file);
+	free(cfg->server_templates);
+	free(cfg->server_tmp_dir);
+	free(cfg->storage_dir);
+	free(cfg->session_secure_cookie);
+	free(cfg);
+}
+
+const char *
+config_default_path(const char *from_option)
+{
+	const char	*env;
+
+	if (from_option != NULL)
+		return from_option;
+	if ((env = getenv("LAUREL_CONFIG")) != NULL && *env != '\0')
+		return env;
+	return "conf/laurel.hdf";
+}
