@@ -1,0 +1,253 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+#include "request.h"
+#include "response.h"
+#include "route.h"
+#include "str.h"
+#include "view.h"
+
+enum access {
+	ACCESS_PUBLIC,		/* anyone */
+	ACCESS_SIGNED_IN,	/* any signed-in user */
+	ACCESS_LEARNER,
+	ACCESS_ADMIN
+};
+
+#define GET	(METHOD_GET | METHOD_HEAD)
+#define POST	METHOD_POST
+
+struct route {
+	unsigned	 methods;
+	const char	*pattern;	/* "{id}" matches a positive number */
+	int		(*handler)(struct ctx *);
+	enum access	 access;
+	int		 uses_db;
+};
+
+/* Every path of the application; nothing else routes. */
+static const struct route routes[] = {
+	{ GET,	"/",		page_root,		ACCESS_PUBLIC,	1 },
+	{ GET,	"/signin",	page_signin_form,	ACCESS_PUBLIC,	1 },
+	{ POST,	"/signin",	page_signin,		ACCESS_PUBLIC,	1 },
+	{ POST,	"/signout",	page_signout,		ACCESS_SIGNED_IN, 1 },
+	{ GET,	"/admin/",	page_admin_home,	ACCESS_ADMIN,	1 },
+	{ GET,	"/learn/",	page_learn_home,	ACCESS_LEARNER,	1 },
+	{ GET,	"/healthz",	page_healthz,		ACCESS_PUBLIC,	0 },
+};
+
+#define NROUTES	(sizeof(routes) / sizeof(routes[0]))
+
+/* Matches path against pattern; a "{id}" segment stores its number. */
+static int
+match(const char *pattern, const char *path, long long *id)
+{
+	const char	*p = pattern, *s = path;
+	char		*end;
+
+	while (*p != '\0') {
+		if (strncmp(p, "{id}", 4) == 0) {
+			if (!isdigit((unsigned char)*s) || *s == '0')
+				return 0;
+			*id = strtoll(s, &end, 10);
+			if (end - s > 15)
+				return 0;
+			s = end;
+			p += 4;
+			continue;
+		}
+		if (*p++ != *s++)
+			return 0;
+	}
+	return *s == '\0';
+}
+
+static const char *
+methods_allowed(unsigned m, char *out, size_t outsz)
+{
+	out[0] = '\0';
+	if (m & METHOD_GET)
+		strncat(out, "GET, HEAD", outsz - strlen(out) - 1);
+	if (m & METHOD_POST)
+		strncat(out, *out ? ", POST" : "POST", outsz - strlen(out) - 1);
+	return out;
+}
+
+/* Finds the route; *status is 404 or 405 when there is none. */
+static const struct route *
+find_route(struct ctx *ctx, int *status, unsigned *allowed)
+{
+	struct request	*req = ctx->req;
+	size_t		 i;
+	long long	 id = 0;
+
+	*allowed = 0;
+	for (i = 0; i < NROUTES; i++) {
+		if (!match(routes[i].pattern, req->path, &id))
+			continue;
+		if (routes[i].methods & req->method) {
+			req->param_id = id;
+			return &routes[i];
+		}
+		*allowed |= routes[i].methods;
+	}
+	*status = *allowed ? 405 : 404;
+	return NULL;
+}
+
+/* Moves a message queued by page_flash_next into this page. */
+static void
+take_flash(struct ctx *ctx)
+{
+	const char		*v = request_cookie(ctx->req, FLASH_COOKIE);
+	struct field_list	 fields = { 0 };
+	struct form_limits	 lim = { 4, 8, 1024, 4096, 1 };
+	struct form_error	 err;
+	const char		*kind, *text;
+
+	if (v == NULL)
+		return;
+	if (form_parse_urlencoded(v, strlen(v), &lim, &fields, &err) ==
+	    FORM_OK) {
+		kind = field_get(&fields, "k");
+		text = field_get(&fields, "t");
+		if (kind != NULL && text != NULL &&
+		    (strcmp(kind, "success") == 0 ||
+		    strcmp(kind, "error") == 0 || strcmp(kind, "info") == 0))
+			response_flash(ctx->resp, kind, text);
+	}
+	field_list_free(&fields);
+	response_cookie(ctx->resp, FLASH_COOKIE, "", 0,
+	    page_secure_cookies(ctx));
+}
+
+/* Returns 0 when the session is loaded or absent, else a status. */
+static int
+load_session(struct ctx *ctx)
+{
+	struct request	*req = ctx->req;
+	const char	*token = request_cookie(req, SESSION_COOKIE);
+	int		 rc;
+
+	if (token == NULL)
+		return 0;
+	req->session_token = token;
+	rc = session_load(ctx->db, ctx->cfg, token, &req->session);
+	if (rc == DB_OK) {
+		req->signed_in = 1;
+		return 0;
+	}
+	if (rc == 1)
+		return 0;
+	return 503;
+}
+
+/* Returns 0 when the route's access rule allows the request, else the
+ * status to answer (303 to the sign-in page for a GET without session). */
+static int
+check_access(struct ctx *ctx, const struct route *rt)
+{
+	struct request	*req = ctx->req;
+	struct buf	 next = { 0 };
+	enum user_role	 role = req->session.user.role;
+	size_t		 i;
+
+	if (rt->access == ACCESS_PUBLIC)
+		return 0;
+	if (!req->signed_in) {
+		if (req->method == METHOD_POST)
+			return 403;
+		buf_puts(&next, "/signin?next=");
+		for (i = 0; req->path[i] != '\0'; i++) {
+			unsigned char c = (unsigned char)req->path[i];
+			if (isalnum(c) || strchr("/-_.~", c) != NULL)
+				buf_append(&next, &c, 1);
+			else
+				buf_printf(&next, "%%%02X", c);
+		}
+		response_redirect(ctx->resp, next.data);
+		buf_free(&next);
+		return 303;
+	}
+	if ((rt->access == ACCESS_ADMIN && role != ROLE_ADMIN) ||
+	    (rt->access == ACCESS_LEARNER && role != ROLE_LEARNER))
+		return 403;
+	return 0;
+}
+
+/* Every POST carries the CSRF token of its session, or before sign-in the
+ * token of the pre-session cookie. */
+static int
+csrf_ok(struct ctx *ctx)
+{
+	struct request	*req = ctx->req;
+	const char	*sent = request_form(req, "csrf");
+	const char	*expected;
+
+	if (req->signed_in)
+		expected = req->session.csrf;
+	else
+		expected = request_cookie(req, PRESESSION_COOKIE);
+	if (sent == NULL || expected == NULL ||
+	    strlen(expected) != AUTH_TOKEN_LEN)
+		return 0;
+	return str_equal_ct(sent, expected);
+}
+
+int
+route_dispatch(struct ctx *ctx)
+{
+	struct request		*req = ctx->req;
+	struct response		*resp = ctx->resp;
+	const struct route	*rt;
+	unsigned		 allowed;
+	int			 status = 0;
+	char			 allow[32];
+
+	if ((rt = find_route(ctx, &status, &allowed)) == NULL) {
+		if (status == 405)
+			response_header(resp, "Allow", "%s",
+			    methods_allowed(allowed, allow, sizeof(allow)));
+		goto error;
+	}
+	if (rt->uses_db) {
+		if (db_connect(ctx->db) != DB_OK) {
+			status = 503;
+			goto error;
+		}
+		if ((status = load_session(ctx)) != 0)
+			goto error;
+	}
+	if ((status = check_access(ctx, rt)) != 0) {
+		if (status == 303)
+			return 303;
+		goto error;
+	}
+	if (req->method == METHOD_POST && !csrf_ok(ctx)) {
+		status = 403;
+		page_common(ctx, "public", NULL);
+		response_error(resp, 403, "The form has expired or did not "
+		    "come from this site. Reload the page and try again.");
+		return 403;
+	}
+	if (rt->uses_db && req->method != METHOD_POST)
+		take_flash(ctx);
+
+	status = rt->handler(ctx);
+	if (status < 400 || resp->page != NULL) {
+		resp->status = status;
+		return status;
+	}
+error:
+	page_common(ctx, "public", NULL);
+	response_error(resp, status, NULL);
+	return status;
+}
