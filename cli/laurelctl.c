@@ -16,7 +16,6 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <mysql.h>
 #include <sodium.h>
 
 #include "audit.h"
@@ -282,7 +281,7 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	if (clock_init(cfg->site_time_zone) == -1 || auth_init() == -1 ||
-	    mysql_library_init(0, NULL, NULL) != 0) {
+	    db_library_init() == -1) {
 		fprintf(stderr, "laurelctl: invalid LAUREL_NOW or "
 		    "Site.TimeZone, or libraries failed to start\n");
 		config_free(cfg);
@@ -308,6 +307,6 @@ main(int argc, char *argv[])
 
 	db_close(db);
 	config_free(cfg);
-	mysql_library_end();
+	db_library_end();
 	return rc;
 }

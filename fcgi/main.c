@@ -18,7 +18,6 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
-#include <mysql.h>
 
 #include "auth.h"
 #include "clock.h"
@@ -233,7 +232,7 @@ main(int argc, char *argv[])
 		    "Site.TimeZone \"%s\"\n", cfg->site_time_zone);
 		return 1;
 	}
-	if (auth_init() == -1 || mysql_library_init(0, NULL, NULL) != 0 ||
+	if (auth_init() == -1 || db_library_init() == -1 ||
 	    FCGX_Init() != 0) {
 		fprintf(stderr, "laurel-fcgi: cannot initialise libraries\n");
 		return 1;
@@ -252,6 +251,6 @@ main(int argc, char *argv[])
 	unlink(cfg->server_pid_file);
 	close(pid_fd);
 	config_free(cfg);
-	mysql_library_end();
+	db_library_end();
 	return rc;
 }

@@ -71,11 +71,16 @@ int
 response_cookie(struct response *r, const char *name, const char *value,
     long max_age, int secure)
 {
-	char	 age[48] = "";
+	char	 age[96] = "";
 
 	if (strpbrk(value, ";\r\n ,") != NULL)
 		return -1;
-	if (max_age >= 0)
+	/* Expires in the past as well, since some clients keep a cookie
+	 * whose Max-Age is 0. */
+	if (max_age == 0)
+		snprintf(age, sizeof(age), "; Max-Age=0; "
+		    "Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+	else if (max_age > 0)
 		snprintf(age, sizeof(age), "; Max-Age=%ld", max_age);
 	return buf_printf(&r->headers,
 	    "Set-Cookie: %s=%s; Path=/; HttpOnly; SameSite=Lax%s%s\r\n",

@@ -56,6 +56,13 @@ clock_now(void)
 	return (usec_t)tv.tv_sec * USEC_PER_SEC + tv.tv_usec;
 }
 
+void
+clock_fix(usec_t t)
+{
+	fixed = 1;
+	fixed_now = t;
+}
+
 /*
  * Day numbers from and to the proleptic Gregorian calendar, after Howard
  * Hinnant's days_from_civil algorithm (eras of 400 years).

@@ -22,6 +22,10 @@ int	 clock_init(const char *time_zone);
 
 usec_t	 clock_now(void);
 
+/* Fixes "now" at t, as LAUREL_NOW does; for tests that step through
+ * timeouts. */
+void	 clock_fix(usec_t t);
+
 /* Formats t as "YYYY-MM-DD HH:MM:SS.uuuuuu" (UTC) for DATETIME(6).  out
  * must hold 27 bytes. */
 void	 clock_format_sql(usec_t t, char out[27]);

@@ -59,6 +59,18 @@ struct db_res {
 	size_t		 nrows;
 };
 
+int
+db_library_init(void)
+{
+	return mysql_library_init(0, NULL, NULL) == 0 ? 0 : -1;
+}
+
+void
+db_library_end(void)
+{
+	mysql_library_end();
+}
+
 struct db *
 db_open(const struct config *cfg)
 {

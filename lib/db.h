@@ -28,6 +28,11 @@ enum db_status {
 	DB_DUPLICATE = -4	/* a UNIQUE or PRIMARY KEY already holds it */
 };
 
+/* Initialise and release the client library; call db_library_init once
+ * per process, before forking. */
+int		 db_library_init(void);
+void		 db_library_end(void);
+
 /* Creates a handle; no connection is made until first use. */
 struct db	*db_open(const struct config *);
 void		 db_close(struct db *);
