@@ -200,6 +200,20 @@ db_connect(struct db *db)
 	return DB_OK;
 }
 
+int
+db_ping(struct db *db)
+{
+	int	 rc;
+
+	if ((rc = db_connect(db)) != DB_OK)
+		return rc;
+	if (mysql_ping(db->conn) == 0)
+		return DB_OK;
+	rc = classify(db, mysql_errno(db->conn), mysql_error(db->conn),
+	    "(ping)");
+	return rc == DB_GONE ? DB_GONE : DB_ERROR;
+}
+
 /* Returns the cached statement for sql, preparing it on first use. */
 static int
 prepare(struct db *db, const char *sql, MYSQL_STMT **out)

@@ -44,6 +44,9 @@ void		 db_close(struct db *);
  */
 int		 db_connect(struct db *);
 
+/* Checks that the server still answers; returns DB_OK or DB_GONE. */
+int		 db_ping(struct db *);
+
 /* Runs a statement that returns no rows. */
 int		 db_exec_(struct db *, const char *sql, const char *types, ...);
 #define db_exec(db, sql, ...)	db_exec_((db), "" sql, __VA_ARGS__)
