@@ -1,0 +1,62 @@
+<?cs # Shared macros, parsed before the page template and layout.cs.
+
+  Each comment tag here ends right where the next def starts, so the text
+  between macros is inside comments. The file renders nothing but its final
+  newline, because text outside a def would appear before the DOCTYPE.
+
+  ClearSilver 0.10.5 facts these templates rely on (checked by rendering):
+  - With Config.VarEscapeMode = html, var HTML-escapes & < > " and ', also
+    inside macros. The output of url_escape, html_escape and js_escape is
+    not escaped a second time.
+  - alt does NOT escape its value, so templates use if/else with var
+    instead. evar and lvar do not escape either and are not used.
+  - if:X is false when X is missing, empty or "0", and X != "" is true
+    when X is missing. Where "0" is a real value, test
+    string.length(X) > 0.
+  - Calling a macro that no earlier file defines is a parse error, and so
+    is defining a macro twice. A page therefore cannot override a default
+    from this file; see the list of required macros at the top of layout.cs.
+?><?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?><?cs #
+
+  One item of a navigation list. The link gets aria-current="page" when
+  Page.Path equals href. With match = "prefix", pages below href (such as
+  /admin/users/42 for /admin/users/) get aria-current="true", so the
+  section stays marked. Area home links use "exact", because every page of
+  the area starts with their path.
+?><?cs def:nav_item(href, label, match) ?><li><a href="<?cs var:href ?>"<?cs
+  if:Page.Path == href ?> aria-current="page"<?cs
+  elif:match == "prefix" && string.find(Page.Path, href) == 0 ?> aria-current="true"<?cs
+  /if ?>><?cs var:label ?></a></li><?cs /def ?><?cs #
+
+  Attributes for an input whose error message is field_error(id, message).
+  Call it inside the input tag.
+?><?cs def:field_invalid_attrs(id, message) ?><?cs
+  if:message ?> aria-invalid="true" aria-describedby="<?cs var:id ?>-error"<?cs /if ?><?cs /def ?><?cs #
+
+  The per-field error message that field_invalid_attrs points to. Prints
+  nothing when message is empty or missing.
+?><?cs def:field_error(id, message) ?><?cs
+  if:message ?><p class="field-error" id="<?cs var:id ?>-error"><?cs var:message ?></p><?cs /if ?><?cs /def ?><?cs #
+
+  A status badge. status is one of completed, in-progress, expired, revoked
+  or failed. Any other value is shown as given, in the neutral style.
+?><?cs def:status_badge(status) ?><?cs
+  if:status == "completed" ?><span class="badge badge-completed">Completed</span><?cs
+  elif:status == "in-progress" ?><span class="badge badge-in-progress">In progress</span><?cs
+  elif:status == "expired" ?><span class="badge badge-expired">Expired</span><?cs
+  elif:status == "revoked" ?><span class="badge badge-revoked">Revoked</span><?cs
+  elif:status == "failed" ?><span class="badge badge-failed">Failed</span><?cs
+  else ?><span class="badge"><?cs var:status ?></span><?cs /if ?><?cs /def ?><?cs #
+
+  A div-based progress bar for places where <progress> does not fit, such
+  as table cells. done and total are whole numbers. The fill width comes
+  from a class in 5% steps (meter-0 … meter-100), because the
+  Content-Security-Policy blocks style attributes. label names what is
+  measured, for screen readers. The macro writes the percentage to the HDF
+  node meter_percent, because ClearSilver 0.10.5 has no local variables
+  besides macro arguments and each/loop variables.
+?><?cs def:meter(done, total, label) ?><?cs
+  if:total > 0 ?><?cs set:meter_percent = (done * 100) / total ?><?cs
+  else ?><?cs set:meter_percent = 0 ?><?cs /if ?><?cs
+  if:meter_percent > 100 ?><?cs set:meter_percent = 100 ?><?cs /if ?><?cs
+  if:meter_percent < 0 ?><?cs set:meter_percent = 0 ?><?cs /if ?><div class="meter" role="progressbar" aria-label="<?cs var:label ?>" aria-valuemin="0" aria-valuemax="100" aria-valuenow="<?cs var:meter_percent ?>"><div class="meter-fill meter-<?cs var:((meter_percent + 2) / 5) * 5 ?>"></div></div><span class="meter-text" aria-hidden="true"><?cs var:meter_percent ?>%</span><?cs /def ?>
