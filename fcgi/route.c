@@ -138,10 +138,10 @@ load_session(struct ctx *ctx)
 	int		 rc;
 
 	/* Without a session query nothing would notice a database that went
-	 * away, and a page that looks fine but cannot sign anyone in is
-	 * worse than an honest 503. */
+	 * away, and a sign-in page that cannot sign anyone in is worse than
+	 * an honest 503. */
 	if (token == NULL)
-		return db_ping(ctx->db) == DB_OK ? 0 : 503;
+		return db_check(ctx->db) == DB_OK ? 0 : 503;
 	req->session_token = token;
 	rc = session_load(ctx->db, ctx->cfg, token, &req->session);
 	if (rc == DB_OK) {

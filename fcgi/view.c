@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #pragma push_macro("PACKAGE")
 #pragma push_macro("PACKAGE_BUGREPORT")
@@ -140,34 +141,138 @@ append_output(void *ctx, char *s)
 	return STATUS_OK;
 }
 
+/*
+ * Parsed templates, kept for the life of the worker.  Parsing three files
+ * costs far more than rendering them, so each page is parsed once with a
+ * dataset that holds only the configuration, and rendered with the
+ * request's dataset put in its place.  This relies on the templates reading
+ * data only while rendering: ClearSilver evaluates data at parse time only
+ * for evar and include, which the templates do not use.  A template whose
+ * file changed on disk is parsed again.
+ */
+#define CACHE_SLOTS	64
+#define CACHE_FILES	3
+
+struct cached_page {
+	char		 page[128];
+	CSPARSE		*cs;
+	HDF		*parse_hdf;
+	struct timespec	 mtime[CACHE_FILES];
+};
+
+static struct cached_page	 cache[CACHE_SLOTS];
+
+static void
+cache_drop(struct cached_page *c)
+{
+	cs_destroy(&c->cs);
+	hdf_destroy(&c->parse_hdf);
+	c->page[0] = '\0';
+}
+
+static void
+cache_paths(const char *dir, const char *page, char path[][1024])
+{
+	snprintf(path[0], sizeof(path[0]), "%s/macros.cs", dir);
+	snprintf(path[1], sizeof(path[1]), "%s/%s", dir, page);
+	snprintf(path[2], sizeof(path[2]), "%s/layout.cs", dir);
+}
+
+/* Returns 1 when every file still has the modification time it had when
+ * the page was parsed. */
+static int
+cache_fresh(const struct cached_page *c, char path[][1024])
+{
+	struct stat	 st;
+	int		 i;
+
+	for (i = 0; i < CACHE_FILES; i++) {
+		if (stat(path[i], &st) == -1 ||
+		    st.st_mtim.tv_sec != c->mtime[i].tv_sec ||
+		    st.st_mtim.tv_nsec != c->mtime[i].tv_nsec)
+			return 0;
+	}
+	return 1;
+}
+
+static NEOERR *
+cache_parse(struct cached_page *c, const char *dir, const char *page,
+    char path[][1024])
+{
+	struct stat	 st;
+	NEOERR		*err;
+	int		 i;
+
+	/* Escaping applies only when set before cs_init. */
+	if ((err = hdf_init(&c->parse_hdf)) ||
+	    (err = hdf_set_value(c->parse_hdf, "Config.VarEscapeMode",
+	    "html")) ||
+	    (err = hdf_set_value(c->parse_hdf, "hdf.loadpaths.0", dir)) ||
+	    (err = cs_init(&c->cs, c->parse_hdf)) ||
+	    (err = cgi_register_strfuncs(c->cs)))
+		return err;
+	for (i = 0; i < CACHE_FILES; i++) {
+		if (stat(path[i], &st) == 0)
+			c->mtime[i] = st.st_mtim;
+		if ((err = cs_parse_file(c->cs, path[i])) != STATUS_OK)
+			return err;
+	}
+	snprintf(c->page, sizeof(c->page), "%s", page);
+	return STATUS_OK;
+}
+
+/* Returns the cached parse of page, parsing it when needed. */
+static struct cached_page *
+cache_get(const char *dir, const char *page, NEOERR **err)
+{
+	char			 path[CACHE_FILES][1024];
+	struct cached_page	*c, *slot = NULL;
+	int			 i;
+
+	cache_paths(dir, page, path);
+	for (i = 0; i < CACHE_SLOTS; i++) {
+		c = &cache[i];
+		if (c->page[0] == '\0') {
+			if (slot == NULL)
+				slot = c;
+			continue;
+		}
+		if (strcmp(c->page, page) != 0)
+			continue;
+		if (cache_fresh(c, path))
+			return c;
+		cache_drop(c);
+		slot = c;
+		break;
+	}
+	if (slot == NULL) {
+		slot = &cache[0];
+		cache_drop(slot);
+	}
+	if ((*err = cache_parse(slot, dir, page, path)) != STATUS_OK) {
+		cache_drop(slot);
+		return NULL;
+	}
+	return slot;
+}
+
 int
 view_render(struct view *v, const char *template_dir, const char *page,
     struct buf *out)
 {
-	CSPARSE	*cs = NULL;
-	NEOERR	*err;
-	char	 path[1024];
+	struct cached_page	*c;
+	NEOERR			*err = STATUS_OK;
 
-	/* Escaping applies only when set before cs_init. */
-	if ((err = hdf_set_value(v->hdf, "Config.VarEscapeMode", "html")) ||
-	    (err = hdf_set_value(v->hdf, "hdf.loadpaths.0", template_dir)) ||
-	    (err = cs_init(&cs, v->hdf)) ||
-	    (err = cgi_register_strfuncs(cs)))
-		goto fail;
-	snprintf(path, sizeof(path), "%s/macros.cs", template_dir);
-	if ((err = cs_parse_file(cs, path)) != STATUS_OK)
-		goto fail;
-	snprintf(path, sizeof(path), "%s/%s", template_dir, page);
-	if ((err = cs_parse_file(cs, path)) != STATUS_OK)
-		goto fail;
-	snprintf(path, sizeof(path), "%s/layout.cs", template_dir);
-	if ((err = cs_parse_file(cs, path)) != STATUS_OK)
-		goto fail;
-	if ((err = cs_render(cs, out, append_output)) != STATUS_OK)
-		goto fail;
-	cs_destroy(&cs);
+	if ((c = cache_get(template_dir, page, &err)) == NULL)
+		return report(err, page);
+	c->cs->hdf = v->hdf;
+	err = cs_render(c->cs, out, append_output);
+	c->cs->hdf = c->parse_hdf;
+	if (err != STATUS_OK) {
+		/* A render stopped half-way may leave local variables
+		 * behind, so the parse is not used again. */
+		cache_drop(c);
+		return report(err, page);
+	}
 	return 0;
-fail:
-	cs_destroy(&cs);
-	return report(err, page);
 }

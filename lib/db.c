@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,17 +202,23 @@ db_connect(struct db *db)
 }
 
 int
-db_ping(struct db *db)
+db_check(struct db *db)
 {
-	int	 rc;
+	struct pollfd	 pfd;
 
-	if ((rc = db_connect(db)) != DB_OK)
-		return rc;
-	if (mysql_ping(db->conn) == 0)
-		return DB_OK;
-	rc = classify(db, mysql_errno(db->conn), mysql_error(db->conn),
-	    "(ping)");
-	return rc == DB_GONE ? DB_GONE : DB_ERROR;
+	if (db->conn != NULL && !db->broken) {
+		pfd.fd = mysql_get_socket(db->conn);
+		pfd.events = POLLIN | POLLRDHUP;
+		pfd.revents = 0;
+		/* Between statements the server sends nothing, so any event
+		 * means it closed the connection or reported an error. */
+		if (pfd.fd < 0 || poll(&pfd, 1, 0) != 0) {
+			log_warn("database connection lost; reconnecting");
+			db->broken = 1;
+			db->last_attempt = 0;
+		}
+	}
+	return db_connect(db);
 }
 
 /* Returns the cached statement for sql, preparing it on first use. */

@@ -44,8 +44,12 @@ void		 db_close(struct db *);
  */
 int		 db_connect(struct db *);
 
-/* Checks that the server still answers; returns DB_OK or DB_GONE. */
-int		 db_ping(struct db *);
+/*
+ * Checks that the connection is still open without a round trip: a server
+ * that shut down or died has closed the socket, which then polls readable.
+ * Reconnects when it is not.  Returns DB_OK or DB_GONE.
+ */
+int		 db_check(struct db *);
 
 /* Runs a statement that returns no rows. */
 int		 db_exec_(struct db *, const char *sql, const char *types, ...);
