@@ -71,7 +71,7 @@ typedef ssize_t (*form_reader)(void *ctx, char *buf, size_t len);
  * Parses a query string or urlencoded body ("a=1&b=%C3%A9+x") and appends
  * the fields to out.  '+' decodes to a space.  Rejects invalid
  * percent-encoding, invalid UTF-8 (in names and values, after decoding),
- * NUL bytes, and anything over the limits.
+ * NUL bytes, and anything over the limits.  On failure out is freed.
  */
 enum form_status form_parse_urlencoded(const char *buf, size_t len,
 	const struct form_limits *, struct field_list *out, struct form_error *);
@@ -79,7 +79,8 @@ enum form_status form_parse_urlencoded(const char *buf, size_t len,
 /*
  * Parses a Cookie header ("a=1; b=2").  Values are taken as sent, without
  * percent-decoding; surrounding double quotes are removed.  Pairs without
- * '=' are skipped.  Invalid UTF-8 and limits are rejected as above.
+ * '=' are skipped.  Invalid UTF-8 and limits are rejected as above.  On
+ * failure out is freed.
  */
 enum form_status form_parse_cookies(const char *header,
 	const struct form_limits *, struct field_list *out, struct form_error *);
@@ -89,7 +90,8 @@ enum form_status form_parse_cookies(const char *header,
  * the request's Content-Type header, from which the boundary is taken.
  * Plain parts are appended to fields; parts with a filename are streamed to
  * new files created with mkstemp() under tmpdir and appended to files.  On
- * any failure every file created so far is removed.
+ * any failure every file created so far is removed and both lists are
+ * freed.
  */
 enum form_status form_parse_multipart(form_reader reader, void *ctx,
 	const char *content_type, const char *tmpdir,

@@ -14,7 +14,7 @@
 static int tap_count;
 static int tap_failed;
 
-static int
+static int __attribute__((format(printf, 2, 0)))
 tap_result(int pass, const char *fmt, va_list ap)
 {
 	tap_count++;
