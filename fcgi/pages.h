@@ -30,6 +30,79 @@ int	 page_admin_home(struct ctx *);
 int	 page_learn_home(struct ctx *);
 int	 page_healthz(struct ctx *);
 
+/* page_admin.c: search panel results and the audit log */
+int	 page_admin_search(struct ctx *);
+int	 page_audit(struct ctx *);
+
+/* page_catalog.c */
+int	 page_catalogs(struct ctx *);
+int	 page_catalog_new(struct ctx *);
+int	 page_catalog_edit(struct ctx *);
+int	 page_catalog_save(struct ctx *);
+
+/* page_settings.c: user types and languages */
+int	 page_user_types(struct ctx *);
+int	 page_user_type_edit(struct ctx *);
+int	 page_user_type_save(struct ctx *);
+int	 page_languages(struct ctx *);
+int	 page_language_add(struct ctx *);
+int	 page_language_remove_confirm(struct ctx *);
+int	 page_language_remove(struct ctx *);
+
+/* page_user.c */
+int	 page_users(struct ctx *);
+int	 page_user_new(struct ctx *);
+int	 page_user_edit(struct ctx *);
+int	 page_user_save(struct ctx *);
+int	 page_user_password_form(struct ctx *);
+int	 page_user_password(struct ctx *);
+int	 page_user_deactivate_confirm(struct ctx *);
+int	 page_user_deactivate(struct ctx *);
+int	 page_user_activate(struct ctx *);
+
+/* page_group.c */
+int	 page_groups(struct ctx *);
+int	 page_group_new(struct ctx *);
+int	 page_group_edit(struct ctx *);
+int	 page_group_save(struct ctx *);
+int	 page_group_members(struct ctx *);
+int	 page_group_members_add(struct ctx *);
+int	 page_group_members_remove(struct ctx *);
+int	 page_group_certification_picker(struct ctx *);
+int	 page_group_certifications_add(struct ctx *);
+int	 page_group_subscriptions_save(struct ctx *);
+
+/* page_course.c */
+int	 page_courses(struct ctx *);
+int	 page_course_new(struct ctx *);
+int	 page_course_edit(struct ctx *);
+int	 page_course_save(struct ctx *);
+int	 page_class_edit(struct ctx *);
+int	 page_class_save(struct ctx *);
+int	 page_class_delete(struct ctx *);
+int	 page_checklist_add(struct ctx *);
+int	 page_checklist_delete(struct ctx *);
+int	 page_followups_save(struct ctx *);
+
+/* page_certification.c */
+int	 page_certifications(struct ctx *);
+int	 page_certification_new(struct ctx *);
+int	 page_certification_edit(struct ctx *);
+int	 page_certification_save(struct ctx *);
+int	 page_certification_prerequisites(struct ctx *);
+int	 page_certification_prerequisites_save(struct ctx *);
+int	 page_certification_courses(struct ctx *);
+int	 page_certification_courses_save(struct ctx *);
+int	 page_certification_new_version(struct ctx *);
+int	 page_certification_image(struct ctx *);
+
+/* page_file.c: certificate templates and uploaded files */
+int	 page_templates(struct ctx *);
+int	 page_template_new(struct ctx *);
+int	 page_template_edit(struct ctx *);
+int	 page_template_save(struct ctx *);
+int	 page_file(struct ctx *);
+
 /* Sets the values every page shows: site name, area, path, the session
  * user and the CSRF token. */
 void	 page_common(struct ctx *, const char *area, const char *title);

@@ -125,6 +125,16 @@ view_set_item(struct view *v, const char *list, int index, const char *key,
 	return view_set(v, name, value);
 }
 
+int
+view_set_int_item(struct view *v, const char *list, int index,
+    const char *key, long long n)
+{
+	char	 s[24];
+
+	snprintf(s, sizeof(s), "%lld", n);
+	return view_set_item(v, list, index, key, s);
+}
+
 const char *
 view_get(struct view *v, const char *name)
 {

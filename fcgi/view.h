@@ -25,6 +25,10 @@ int		 view_set_int(struct view *, const char *name, long long);
 int		 view_set_item(struct view *, const char *list, int index,
 		    const char *key, const char *value);
 
+/* Sets list.index.key to a number. */
+int		 view_set_int_item(struct view *, const char *list, int index,
+		    const char *key, long long);
+
 /* Returns the value of name, or NULL. */
 const char	*view_get(struct view *, const char *name);
 

@@ -14,4 +14,15 @@ int	 audit_record(struct db *, long long actor_id,
 	    const char *target_type, long long target_id,
 	    const char *details);
 
+struct buf;
+
+/* Appends "label: old -> new; " to changes when old and new differ, for
+ * the details of an update. */
+void	 audit_change(struct buf *changes, const char *label,
+	    const char *old_value, const char *new_value);
+
+/* Like audit_change for whole numbers. */
+void	 audit_change_int(struct buf *changes, const char *label,
+	    long long old_value, long long new_value);
+
 #endif

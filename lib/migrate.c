@@ -177,6 +177,21 @@ migrate_current(struct db *db)
 	return v;
 }
 
+/* Returns 1 when version is recorded as applied, 0 when not, -1 on error. */
+static int
+is_applied(struct db *db, int version)
+{
+	struct db_res	*res;
+	int		 rc;
+
+	if (db_query(db, &res, "SELECT 1 FROM schema_migrations "
+	    "WHERE version = ?", "i", version) != DB_OK)
+		return -1;
+	rc = db_next(res);
+	db_res_free(res);
+	return rc;
+}
+
 int
 migrate_run(struct db *db, const char *dir, int verbose, char *err,
     size_t errsz)
@@ -184,7 +199,7 @@ migrate_run(struct db *db, const char *dir, int verbose, char *err,
 	struct migration	*list = NULL;
 	struct buf		 text = { 0 };
 	char			 path[1024], now[27];
-	int			 n, i, current, rc = 0;
+	int			 n, i, current, applied, rc = 0;
 
 	if ((n = list_migrations(dir, &list, err, errsz)) < 0)
 		return -1;
@@ -201,9 +216,17 @@ migrate_run(struct db *db, const char *dir, int verbose, char *err,
 		free(list);
 		return -1;
 	}
+	/* Each file is checked on its own, so a migration numbered below
+	 * one already applied (merged from another branch) still runs. */
 	for (i = 0; i < n && rc == 0; i++) {
-		if (list[i].version <= current)
+		if ((applied = is_applied(db, list[i].version)) != 0) {
+			if (applied < 0) {
+				snprintf(err, errsz, "cannot read "
+				    "schema_migrations: %s", db_error(db));
+				rc = -1;
+			}
 			continue;
+		}
 		snprintf(path, sizeof(path), "%s/%s", dir, list[i].name);
 		buf_reset(&text);
 		if (read_file(path, &text, err, errsz) == -1 ||

@@ -10,7 +10,9 @@
 struct db;
 
 /*
- * Applies every migration in dir that the database lacks, printing one
+ * Applies every migration in dir that schema_migrations does not list,
+ * in order of number (a file numbered below the newest applied one still
+ * runs), printing one
  * line per file applied to stdout when verbose.  Returns 0 on success, or
  * -1 with a message in err: a failed statement, or a database that has a
  * migration newer than any in dir (it was migrated by a newer Laurel).

@@ -44,6 +44,15 @@
     <nav class="site-nav" aria-label="Administration">
       <ul class="nav-list">
         <?cs call:nav_item("/admin/", "Home", "exact") ?>
+        <?cs call:nav_item("/admin/users", "Users", "prefix") ?>
+        <?cs call:nav_item("/admin/groups", "User groups", "prefix") ?>
+        <?cs call:nav_item("/admin/certifications", "Certifications", "prefix") ?>
+        <?cs call:nav_item("/admin/courses", "Courses", "prefix") ?>
+        <?cs call:nav_item("/admin/catalogs", "Catalogs", "prefix") ?>
+        <?cs call:nav_item("/admin/templates", "Certificate templates", "prefix") ?>
+        <?cs call:nav_item("/admin/user-types", "User types", "prefix") ?>
+        <?cs call:nav_item("/admin/languages", "Languages", "prefix") ?>
+        <?cs call:nav_item("/admin/audit", "Audit log", "prefix") ?>
       </ul>
     </nav>
 <?cs elif:Page.Area == "learn" ?>
@@ -92,7 +101,25 @@
 <?cs /each ?>
   </div>
 <?cs /if ?>
+<?cs if:Page.Area == "admin" ?>
+<div class="with-side">
+<aside class="side" aria-label="Find">
+  <h2>Find</h2>
+  <form method="get" action="/admin/search" role="search">
+    <div class="field">
+      <label for="side-q">Certification, course, user or group</label>
+      <input id="side-q" name="q" type="search" value="<?cs var:Search.q ?>">
+    </div>
+    <div class="form-actions"><button type="submit" class="button">Find</button></div>
+  </form>
+</aside>
+<div class="side-main">
 <?cs call:content() ?>
+</div>
+</div>
+<?cs else ?>
+<?cs call:content() ?>
+<?cs /if ?>
 </main>
 </body>
 </html>

@@ -60,3 +60,49 @@
   else ?><?cs set:meter_percent = 0 ?><?cs /if ?><?cs
   if:meter_percent > 100 ?><?cs set:meter_percent = 100 ?><?cs /if ?><?cs
   if:meter_percent < 0 ?><?cs set:meter_percent = 0 ?><?cs /if ?><div class="meter" role="progressbar" aria-label="<?cs var:label ?>" aria-valuemin="0" aria-valuemax="100" aria-valuenow="<?cs var:meter_percent ?>"><div class="meter-fill meter-<?cs var:((meter_percent + 2) / 5) * 5 ?>"></div></div><span class="meter-text" aria-hidden="true"><?cs var:meter_percent ?>%</span><?cs /def ?>
+<?cs #
+
+  List pages. C fills List.* (see fcgi/input.h); base is the list's path,
+  such as "/admin/catalogs". The search form keeps the page's filters by
+  repeating them as hidden fields in the page itself.
+?><?cs def:list_search(base, label) ?><form class="toolbar" method="get" action="<?cs var:base ?>" role="search">
+  <div class="field"><label for="list-q"><?cs var:label ?></label>
+  <input id="list-q" name="q" type="search" value="<?cs var:List.q ?>"></div>
+  <button type="submit" class="button button-primary">Search</button>
+</form><?cs /def ?><?cs #
+
+?><?cs def:letter_index(base, label) ?><nav class="letter-index" aria-label="<?cs var:label ?>"><ul>
+<li><?cs if:List.letter == "" ?><a href="<?cs var:base ?>?letter=<?cs var:List.SearchParams ?>" aria-current="page">All</a><?cs else ?><a href="<?cs var:base ?>?letter=<?cs var:List.SearchParams ?>">All</a><?cs /if ?></li>
+<?cs each:l = List.Letters ?><li><?cs if:List.letter == l.L ?><a href="<?cs var:base ?>?letter=<?cs var:l.L ?><?cs var:List.SearchParams ?>" aria-current="page"><?cs var:l.L ?></a><?cs else ?><a href="<?cs var:base ?>?letter=<?cs var:l.L ?><?cs var:List.SearchParams ?>"><?cs var:l.L ?></a><?cs /if ?></li>
+<?cs /each ?></ul></nav><?cs /def ?><?cs #
+
+  A column header that sorts by key; a second click reverses the order.
+?><?cs def:sort_header(base, key, label) ?><?cs
+  if:List.sort == key ?><th scope="col" aria-sort="<?cs if:List.dir == "desc" ?>descending<?cs else ?>ascending<?cs /if ?>"><a class="sort-link" href="<?cs var:base ?>?sort=<?cs var:key ?>&amp;dir=<?cs if:List.dir == "desc" ?>asc<?cs else ?>desc<?cs /if ?><?cs var:List.Params ?>"><?cs var:label ?></a></th><?cs
+  else ?><th scope="col"><a class="sort-link" href="<?cs var:base ?>?sort=<?cs var:key ?>&amp;dir=asc<?cs var:List.Params ?>"><?cs var:label ?></a></th><?cs
+  /if ?><?cs /def ?><?cs #
+
+?><?cs def:pager(base) ?><nav class="pagination" aria-label="Pages"><p class="pagination-summary"><?cs
+  if:List.Shown > 0 ?>Showing <?cs var:List.First ?>–<?cs var:List.Last ?><?cs else ?>Nothing found<?cs /if ?></p><ul><?cs
+  if:List.HasPrev ?><li><a rel="prev" href="<?cs var:base ?>?page=<?cs var:List.page - 1 ?>&amp;sort=<?cs var:List.sort ?>&amp;dir=<?cs var:List.dir ?><?cs var:List.Params ?>">Previous</a></li><?cs /if ?><?cs
+  if:List.HasNext ?><li><a rel="next" href="<?cs var:base ?>?page=<?cs var:List.page + 1 ?>&amp;sort=<?cs var:List.sort ?>&amp;dir=<?cs var:List.dir ?><?cs var:List.Params ?>">Next</a></li><?cs /if ?></ul></nav><?cs /def ?><?cs #
+
+  Form fields. id is the field name; value and error come from Form.<id>
+  and Form.Errors.<id>. required is "1" or "".
+?><?cs def:form_errors() ?><?cs if:Form.HasErrors ?><p class="form-error-summary" role="alert">Nothing was saved. Correct the fields marked below and save again.</p><?cs /if ?><?cs /def ?><?cs #
+
+?><?cs def:field_text(id, label, value, error, required, maxlength) ?><div class="field<?cs if:error ?> field-invalid<?cs /if ?>">
+  <label for="<?cs var:id ?>"><?cs var:label ?><?cs if:required ?> <span class="required-marker" aria-hidden="true">*</span><?cs /if ?></label>
+  <input id="<?cs var:id ?>" name="<?cs var:id ?>" type="text" value="<?cs var:value ?>" maxlength="<?cs var:maxlength ?>"<?cs if:required ?> required<?cs /if ?><?cs call:field_invalid_attrs(id, error) ?>>
+  <?cs call:field_error(id, error) ?>
+</div><?cs /def ?><?cs #
+
+?><?cs def:field_textarea(id, label, value, error, required) ?><div class="field<?cs if:error ?> field-invalid<?cs /if ?>">
+  <label for="<?cs var:id ?>"><?cs var:label ?><?cs if:required ?> <span class="required-marker" aria-hidden="true">*</span><?cs /if ?></label>
+  <textarea id="<?cs var:id ?>" name="<?cs var:id ?>" rows="4"<?cs if:required ?> required<?cs /if ?><?cs call:field_invalid_attrs(id, error) ?>><?cs var:value ?></textarea>
+  <?cs call:field_error(id, error) ?>
+</div><?cs /def ?><?cs #
+
+?><?cs def:field_checkbox(id, label, checked) ?><div class="field"><label class="check" for="<?cs var:id ?>">
+  <input id="<?cs var:id ?>" name="<?cs var:id ?>" type="checkbox" value="1"<?cs if:checked == "1" ?> checked<?cs /if ?>>
+  <?cs var:label ?></label></div><?cs /def ?>

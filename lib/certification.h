@@ -1,0 +1,3 @@
+#ifndef LAUREL_CERTIFICATION_H
+#define LAUREL_CERTIFICATION_H
+#endif

@@ -1,0 +1,3 @@
+#ifndef LAUREL_COURSE_H
+#define LAUREL_COURSE_H
+#endif

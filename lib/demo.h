@@ -1,0 +1,3 @@
+#ifndef LAUREL_DEMO_H
+#define LAUREL_DEMO_H
+#endif

@@ -1,0 +1,3 @@
+#ifndef LAUREL_GROUP_H
+#define LAUREL_GROUP_H
+#endif

@@ -1,0 +1,3 @@
+#ifndef LAUREL_SETTINGS_H
+#define LAUREL_SETTINGS_H
+#endif

@@ -1,0 +1,1 @@
+# Tests and data files of the courses pages; included from Makefile.am.

@@ -1,0 +1,1 @@
+# Tests and data files of the groups pages; included from Makefile.am.
