@@ -186,19 +186,17 @@ static int
 signin_failed(struct ctx *ctx, const char *login, const char *next,
     long wait)
 {
+	char	 msg[128];
 	int	 status = 401;
 
 	if (wait > 0) {
 		response_header(ctx->resp, "Retry-After", "%ld", wait);
 		status = show_signin(ctx, 429, login, next);
-		if (wait < 120)
-			view_set(ctx->resp->view, "Form.Error",
-			    "Too many failed sign-ins. Wait a minute and "
-			    "try again.");
-		else
-			view_set(ctx->resp->view, "Form.Error",
-			    "Too many failed sign-ins from this network. Wait "
-			    "15 minutes and try again.");
+		snprintf(msg, sizeof(msg), "Too many failed sign-ins. Wait %ld "
+		    "%s and try again.", wait < 120 ? wait : (wait + 59) / 60,
+		    wait < 120 ? (wait == 1 ? "second" : "seconds") :
+		    "minutes");
+		view_set(ctx->resp->view, "Form.Error", msg);
 		return status;
 	}
 	status = show_signin(ctx, 401, login, next);
@@ -251,8 +249,14 @@ page_signin(struct ctx *ctx)
 	if (!found || !auth_verify_password(u.password_hash, password)) {
 		if (auth_throttle_fail(ctx->db, login, req->remote_addr) < 0)
 			return 503;
-		log_info("sign-in failed for login \"%s\" from %s", login,
-		    req->remote_addr);
+		/* The login as typed may be a password typed in the wrong
+		 * field, so only a known account's id is logged. */
+		if (rc == DB_OK)
+			log_info("sign-in failed for user %lld from %s", u.id,
+			    req->remote_addr);
+		else
+			log_info("sign-in failed for an unknown login from %s",
+			    req->remote_addr);
 		return signin_failed(ctx, request_form(req, "login"), next, 0);
 	}
 

@@ -1,6 +1,7 @@
 /* The start pages of the admin and learner areas, and the health check. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
@@ -47,4 +48,15 @@ page_healthz(struct ctx *ctx)
 	buf_puts(&ctx->resp->body, "ok\n");
 	ctx->resp->content_type = "text/plain; charset=utf-8";
 	return 200;
+}
+
+/* Redirects /admin to /admin/ and /learn to /learn/. */
+int
+page_add_slash(struct ctx *ctx)
+{
+	char	 location[64];
+
+	snprintf(location, sizeof(location), "%s/", ctx->req->path);
+	response_redirect(ctx->resp, location);
+	return 303;
 }

@@ -29,6 +29,7 @@ int	 page_signout(struct ctx *);
 int	 page_admin_home(struct ctx *);
 int	 page_learn_home(struct ctx *);
 int	 page_healthz(struct ctx *);
+int	 page_add_slash(struct ctx *);
 
 /* page_admin.c: search panel results and the audit log */
 int	 page_admin_search(struct ctx *);

@@ -41,6 +41,8 @@ static const struct route routes[] = {
 	{ POST,	"/signout",	page_signout,		ACCESS_SIGNED_IN, 1 },
 	{ GET,	"/healthz",	page_healthz,		ACCESS_PUBLIC,	0 },
 	{ GET,	"/learn/",	page_learn_home,	ACCESS_LEARNER,	1 },
+	{ GET,	"/learn",	page_add_slash,		ACCESS_PUBLIC,	0 },
+	{ GET,	"/admin",	page_add_slash,		ACCESS_PUBLIC,	0 },
 
 	{ GET,	"/admin/",		page_admin_home,	ACCESS_ADMIN, 1 },
 	{ GET,	"/admin/search",	page_admin_search,	ACCESS_ADMIN, 1 },
