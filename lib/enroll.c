@@ -1,0 +1,151 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "access.h"
+#include "audit.h"
+#include "clock.h"
+#include "db.h"
+#include "enroll.h"
+
+static const char *const method_names[] = {
+	"admin", "self", "auto", "voucher", "purchase_order", "import"
+};
+
+int
+enroll_in_txn(struct db *db, long long user_id, long long family_id,
+    enum enroll_method method, long long actor_id, long long impersonator_id,
+    int *created)
+{
+	struct db_res	*res;
+	char		 now[27], today[11], due[11], actor[24];
+	long long	 cert_id = 0, days = 0;
+	usec_t		 t = clock_now();
+	day_t		 day = clock_site_day(t);
+	int		 rc, has_days = 0;
+
+	*created = 0;
+	rc = db_query(db, &res, "SELECT c.id, c.days_to_complete IS NOT NULL, "
+	    "COALESCE(c.days_to_complete, 0) FROM certifications c "
+	    "WHERE c.family_id = ? ORDER BY c.version DESC LIMIT 1", "l",
+	    family_id);
+	if (rc != DB_OK)
+		return rc;
+	if ((rc = db_next(res)) == 1) {
+		cert_id = db_int(res, 0);
+		has_days = (int)db_int(res, 1);
+		days = db_int(res, 2);
+	}
+	db_res_free(res);
+	if (rc != 1)
+		return rc < 0 ? rc : 1;
+
+	clock_format_sql(t, now);
+	date_format(day, today);
+	/* Days to complete N gives complete-by = enrolled-on + N days. */
+	date_format(day + (day_t)days, due);
+	snprintf(actor, sizeof(actor), "%lld", actor_id);
+
+	/* ON DUPLICATE KEY leaves an existing enrolment as it is; one row
+	 * affected means a new one. */
+	rc = db_exec(db, "INSERT INTO enrollments (user_id, family_id, "
+	    "certification_id, method, enrolled_by, enrolled_at, enrolled_on, "
+	    "complete_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE id = id", "lllsssss", user_id, family_id,
+	    cert_id, method_names[method], actor_id ? actor : NULL, now,
+	    today, has_days ? due : NULL);
+	if (rc != DB_OK)
+		return rc;
+	if (db_affected(db) != 1)
+		return DB_OK;
+	*created = 1;
+
+	rc = db_exec(db, "INSERT INTO course_registrations (user_id, "
+	    "course_id, method, registered_at) SELECT ?, cc.course_id, "
+	    "'enrollment', ? FROM certification_courses cc "
+	    "WHERE cc.certification_id = ? "
+	    "ON DUPLICATE KEY UPDATE course_registrations.id = "
+	    "course_registrations.id", "lsl", user_id, now, cert_id);
+	if (rc != DB_OK)
+		return rc;
+	return audit_record(db, actor_id ? actor_id : user_id,
+	    impersonator_id, "enroll", "user", user_id,
+	    method_names[method]);
+}
+
+struct many {
+	long long		 user_id;
+	const long long		*families;
+	size_t			 n;
+	enum enroll_method	 method;
+	long long		 actor_id, impersonator_id;
+	int			 enrolled, refused;
+};
+
+static int
+many_txn(struct db *db, void *arg)
+{
+	struct many		*m = arg;
+	struct access_item	*items;
+	size_t			 nitems, i, k;
+	int			 rc, created, allowed;
+
+	m->enrolled = m->refused = 0;
+	if ((rc = access_list(db, m->user_id, &items, &nitems)) != DB_OK)
+		return rc;
+	for (i = 0; i < m->n; i++) {
+		allowed = 0;
+		for (k = 0; k < nitems; k++)
+			if (items[k].family_id == m->families[i] &&
+			    items[k].denied == 0)
+				allowed = 1;
+		if (!allowed) {
+			m->refused++;
+			continue;
+		}
+		rc = enroll_in_txn(db, m->user_id, m->families[i], m->method,
+		    m->actor_id, m->impersonator_id, &created);
+		if (rc != DB_OK)
+			break;
+		m->enrolled += created;
+	}
+	free(items);
+	return rc;
+}
+
+int
+enroll_many(struct db *db, long long user_id, const long long *families,
+    size_t n, enum enroll_method method, long long actor_id,
+    long long impersonator_id, int *enrolled, int *refused)
+{
+	struct many	 m = { user_id, families, n, method, actor_id,
+			    impersonator_id, 0, 0 };
+	int		 rc;
+
+	rc = db_txn(db, many_txn, &m);
+	*enrolled = m.enrolled;
+	*refused = m.refused;
+	return rc;
+}
+
+int
+enroll_auto_in_txn(struct db *db, long long user_id, int *enrolled)
+{
+	struct access_item	*items;
+	size_t			 n, i;
+	int			 rc = DB_OK, created;
+
+	*enrolled = 0;
+	if ((rc = access_list(db, user_id, &items, &n)) != DB_OK)
+		return rc;
+	for (i = 0; i < n && rc == DB_OK; i++) {
+		if (!items[i].auto_enroll || items[i].denied != 0)
+			continue;
+		rc = enroll_in_txn(db, user_id, items[i].family_id, ENROLL_AUTO,
+		    0, 0, &created);
+		*enrolled += created;
+	}
+	free(items);
+	return rc;
+}

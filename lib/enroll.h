@@ -1,0 +1,50 @@
+/*
+ * Enrolments in certifications and course groups.  Enrolling is
+ * idempotent: the unique key on (user, family) makes a second request,
+ * or any number at once, leave one enrolment.
+ */
+#ifndef LAUREL_ENROLL_H
+#define LAUREL_ENROLL_H
+
+#include <stddef.h>
+
+struct db;
+
+enum enroll_method {
+	ENROLL_ADMIN,
+	ENROLL_SELF,
+	ENROLL_AUTO,
+	ENROLL_VOUCHER,
+	ENROLL_PURCHASE_ORDER,
+	ENROLL_IMPORT
+};
+
+/*
+ * Enrols user_id in the newest version of family_id inside the caller's
+ * transaction, registering the user in its courses too.  Does not check
+ * access: callers ask access_check first.  Sets *created to 1 when a new
+ * enrolment was made, 0 when the user already had one.  actor_id is the
+ * admin who enrolled the user (0 when the user or the system did).
+ */
+int	 enroll_in_txn(struct db *, long long user_id, long long family_id,
+	    enum enroll_method, long long actor_id,
+	    long long impersonator_id, int *created);
+
+/*
+ * Enrols the user in every family of families[] that access_check
+ * allows, in one transaction.  *enrolled receives the number of new
+ * enrolments; families the user may not enrol in are skipped and
+ * counted in *refused.
+ */
+int	 enroll_many(struct db *, long long user_id, const long long *families,
+	    size_t n, enum enroll_method, long long actor_id,
+	    long long impersonator_id, int *enrolled, int *refused);
+
+/*
+ * Auto-enrolment at sign-in, inside the sign-in transaction: enrols the
+ * user in every family that one of their groups subscribes to with Auto
+ * Enroll and that access allows.  *enrolled receives the count.
+ */
+int	 enroll_auto_in_txn(struct db *, long long user_id, int *enrolled);
+
+#endif
