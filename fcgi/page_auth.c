@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "conf.h"
 #include "db.h"
+#include "enroll.h"
 #include "log.h"
 #include "pages.h"
 #include "request.h"
@@ -150,6 +151,8 @@ struct signin_txn {
 	const struct config	*cfg;
 	const char		*old_token;
 	long long		 user_id;
+	int			 learner;
+	int			 auto_enrolled;
 	const char		*login;
 	const char		*address;
 	char			 token[AUTH_TOKEN_LEN + 1];
@@ -157,7 +160,10 @@ struct signin_txn {
 };
 
 /* The sign-in transaction: the old session goes, the new one comes, the
- * failure count is cleared and the sign-in is audited, all or nothing. */
+ * failure count is cleared, a learner is enrolled in the Auto Enroll
+ * subscriptions that access allows, and the sign-in is audited, all or
+ * nothing.  The first page after sign-in therefore shows the new
+ * enrolments. */
 static int
 signin_txn(struct db *db, void *arg)
 {
@@ -172,6 +178,11 @@ signin_txn(struct db *db, void *arg)
 	    t->csrf)) != DB_OK)
 		return rc;
 	if ((rc = auth_throttle_clear(db, t->login)) != DB_OK)
+		return rc;
+	t->auto_enrolled = 0;
+	if (t->learner &&
+	    (rc = enroll_auto_in_txn(db, t->user_id, &t->auto_enrolled)) !=
+	    DB_OK)
 		return rc;
 	clock_format_sql(clock_now(), now);
 	if ((rc = db_exec(db, "UPDATE users SET last_sign_in_at = ? "
@@ -263,6 +274,7 @@ page_signin(struct ctx *ctx)
 	t.cfg = ctx->cfg;
 	t.old_token = req->session_token;
 	t.user_id = u.id;
+	t.learner = u.role == ROLE_LEARNER;
 	t.login = login;
 	t.address = req->remote_addr;
 	if ((rc = db_txn(ctx->db, signin_txn, &t)) != DB_OK)
@@ -273,7 +285,8 @@ page_signin(struct ctx *ctx)
 	    page_secure_cookies(ctx));
 	response_cookie(ctx->resp, PRESESSION_COOKIE, "", 0,
 	    page_secure_cookies(ctx));
-	log_info("user %lld signed in", u.id);
+	log_info("user %lld signed in; %d auto-enrolments", u.id,
+	    t.auto_enrolled);
 	response_redirect(ctx->resp, safe_next(next) != NULL ? next :
 	    home_of(u.role));
 	return 303;

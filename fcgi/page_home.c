@@ -33,14 +33,6 @@ page_admin_home(struct ctx *ctx)
 	return 200;
 }
 
-int
-page_learn_home(struct ctx *ctx)
-{
-	page_common(ctx, "learn", "My training");
-	ctx->resp->page = "learn/home.cs";
-	return 200;
-}
-
 /* A page without database work, for load balancers and benchmarks. */
 int
 page_healthz(struct ctx *ctx)

@@ -27,9 +27,13 @@ int	 page_signout(struct ctx *);
 
 /* page_home.c */
 int	 page_admin_home(struct ctx *);
-int	 page_learn_home(struct ctx *);
 int	 page_healthz(struct ctx *);
 int	 page_add_slash(struct ctx *);
+
+/* page_learn.c: the learner's site */
+int	 page_learn_home(struct ctx *);
+int	 page_learn_certification(struct ctx *);
+int	 page_learn_enroll(struct ctx *);
 
 /* page_admin.c: search panel results and the audit log */
 int	 page_admin_search(struct ctx *);

@@ -41,6 +41,10 @@ static const struct route routes[] = {
 	{ POST,	"/signout",	page_signout,		ACCESS_SIGNED_IN, 1 },
 	{ GET,	"/healthz",	page_healthz,		ACCESS_PUBLIC,	0 },
 	{ GET,	"/learn/",	page_learn_home,	ACCESS_LEARNER,	1 },
+	{ GET,	"/learn/certifications/{id}", page_learn_certification,
+	    ACCESS_LEARNER, 1 },
+	{ POST,	"/learn/certifications/{id}/enroll", page_learn_enroll,
+	    ACCESS_LEARNER, 1 },
 	{ GET,	"/learn",	page_add_slash,		ACCESS_PUBLIC,	0 },
 	{ GET,	"/admin",	page_add_slash,		ACCESS_PUBLIC,	0 },
 

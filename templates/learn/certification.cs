@@ -1,0 +1,47 @@
+<?cs def:head_extra() ?><?cs /def ?><?cs def:content() ?>
+<p class="breadcrumb"><a href="/learn/">Training</a></p>
+<h1><?cs var:Cert.Name ?></h1>
+<?cs if:Cert.Enrolled == "1" ?>
+<?cs with:e = Enrolled.0 ?>
+<dl class="details">
+  <dt>Status</dt><dd><?cs if:e.Status == "completed" ?>Completed on <?cs var:e.CompletedOn ?><?cs elif:e.Status == "expired" ?>Expired on <?cs var:e.ExpiresOn ?><?cs elif:e.Status == "revoked" ?>Revoked<?cs else ?>In progress<?cs /if ?></dd>
+  <dt>Enrolled on</dt><dd><?cs var:e.EnrolledOn ?></dd>
+  <?cs if:e.CompleteBy ?><dt>Complete by</dt><dd><?cs var:e.CompleteBy ?><?cs if:e.Overdue == "1" ?> <strong class="overdue">Overdue</strong><?cs /if ?></dd><?cs /if ?>
+  <?cs if:e.ShowProgress == "1" ?><dt>Progress</dt><dd><?cs call:meter(e.Progress, 100, "Progress") ?></dd><?cs /if ?>
+</dl>
+<?cs /with ?>
+<?cs elif:Cert.Locked == "1" ?>
+<div class="flash flash-info" role="status">
+  <p>This certification is locked until you complete:</p>
+  <ul><?cs each:m = Missing ?><li><?cs var:m.Name ?></li><?cs /each ?></ul>
+</div>
+<?cs elif:Cert.Priced == "1" ?>
+<p>This certification is priced. Payment options are shown to you once they are set up for it.</p>
+<?cs else ?>
+<form method="post" action="/learn/certifications/<?cs var:Cert.FamilyId ?>/enroll">
+  <?cs call:csrf_field() ?>
+  <button type="submit" class="button button-primary">Enroll</button>
+</form>
+<?cs /if ?>
+<h2>Courses</h2>
+<?cs if:subcount(Courses) > 0 ?>
+<div class="table-wrap" role="region" aria-labelledby="courses-caption" tabindex="0">
+<table class="data-table">
+  <caption id="courses-caption">Courses of <?cs var:Cert.Name ?></caption>
+  <thead><tr><th scope="col">Course</th><th scope="col">Requirement</th><th scope="col">Your status</th><th scope="col" class="num">Credit hours</th></tr></thead>
+  <tbody>
+<?cs each:c = Courses ?>
+    <tr>
+      <td><?cs var:c.Name ?> <span class="muted"><?cs var:c.Code ?></span></td>
+      <td><?cs if:c.Requirement == "required" ?>Required<?cs elif:c.Requirement == "elective" ?>Elective<?cs else ?>Not applicable<?cs /if ?></td>
+      <td><?cs if:c.Status == "completed" ?><?cs call:status_badge("completed") ?> <?cs var:c.CompletedOn ?><?cs elif:c.Status == "failed" ?><?cs call:status_badge("failed") ?><?cs elif:c.Status == "in_progress" ?><?cs call:status_badge("in-progress") ?><?cs elif:c.Status == "registered" ?>Registered<?cs elif:c.Status == "cancelled" ?>Cancelled<?cs else ?><span class="muted">Not started</span><?cs /if ?></td>
+      <td class="num"><?cs var:c.CreditHours ?></td>
+    </tr>
+<?cs /each ?>
+  </tbody>
+</table>
+</div>
+<?cs else ?>
+<p class="muted">No courses are listed yet.</p>
+<?cs /if ?>
+<?cs /def ?>
