@@ -215,7 +215,8 @@ response_send(struct response *r, struct request *req,
 	buf_printf(&head, "Status: %d %s\r\n", r->status,
 	    http_reason(r->status));
 	buf_puts(&head, SECURITY_HEADERS);
-	buf_puts(&head, "Cache-Control: no-store\r\n");
+	buf_printf(&head, "Cache-Control: %s\r\n",
+	    r->cache_control != NULL ? r->cache_control : "no-store");
 	if (r->location != NULL)
 		buf_printf(&head, "Location: %s\r\n", r->location);
 	if (body != NULL)

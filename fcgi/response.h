@@ -19,6 +19,7 @@ struct response {
 	struct buf	 headers;	/* extra "Name: value\r\n" lines */
 	struct buf	 body;		/* a body that is not a page */
 	const char	*content_type;	/* for body; pages are text/html */
+	const char	*cache_control;	/* replaces "no-store" when set */
 	int		 flashes;	/* Flash.N items set */
 };
 

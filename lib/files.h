@@ -25,6 +25,7 @@ struct stored_file {
 	long long	 size_bytes;
 	int		 width, height;
 	char		 original_name[256 * 4];
+	enum file_purpose purpose;
 };
 
 /*
@@ -43,5 +44,60 @@ int	 file_store_image(struct db *, const struct config *, const char *path,
 
 /* Loads a file's row; DB_OK, 1 when there is none, or a db_status. */
 int	 file_get(struct db *, long long id, struct stored_file *);
+
+/*
+ * The steps of file_store_image, for callers that insert the row in a
+ * transaction of their own and publish the file only after COMMIT:
+ *
+ *   file_store_copy      checks and copies into Storage.Dir before the
+ *                        transaction, because db_txn may run its
+ *                        function several times
+ *   file_insert          inserts the row inside the transaction
+ *   file_remove_copy     removes the copy when the transaction failed
+ */
+
+/*
+ * Checks an image held in memory for the purpose, as file_store_image
+ * does.  Returns 0 with content_type, size_bytes, width and height of out
+ * set, or 1 with a message for the user in err.
+ */
+int	 file_check_image(const unsigned char *data, size_t len,
+	    enum file_purpose, struct stored_file *out, char *err,
+	    size_t errsz);
+
+/*
+ * Checks the upload at path for the purpose without storing it, so a form
+ * can report every invalid field at once.  Returns 0 with content_type,
+ * size_bytes, width and height of out set, 1 with a message for the user
+ * in err, or -1 after logging a system error.
+ */
+int	 file_check_upload(const char *path, enum file_purpose,
+	    struct stored_file *out, char *err, size_t errsz);
+
+/*
+ * Checks the upload at path and copies it into Storage.Dir under a new
+ * random name, without touching the database.  Fills every field of out
+ * but id.  Returns 0, 1 with a message for the user in err, or -1 after
+ * logging a system error.
+ */
+int	 file_store_copy(const struct config *, const char *path,
+	    const char *original_name, enum file_purpose,
+	    struct stored_file *out, char *err, size_t errsz);
+
+/* Inserts the row of a file copied by file_store_copy and sets f->id;
+ * runs in the caller's transaction, if any.  Returns a db_status. */
+int	 file_insert(struct db *, struct stored_file *f, long long uploaded_by);
+
+/* Deletes a file's row; runs in the caller's transaction.  The stored
+ * copy stays until file_remove_copy, after COMMIT.  Returns a db_status. */
+int	 file_delete(struct db *, long long id);
+
+/* Removes a stored copy from Storage.Dir; logs a failure other than "no
+ * such file". */
+void	 file_remove_copy(const struct config *, const char *storage_name);
+
+/* Returns the purpose as the files table writes it, such as
+ * "template_background". */
+const char *file_purpose_name(enum file_purpose);
 
 #endif
