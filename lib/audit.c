@@ -29,14 +29,44 @@ audit_record(struct db *db, long long actor_id, long long impersonator_id,
 	    target_type, target_id ? target : NULL, details);
 }
 
+/* Returns the length of the longest prefix of s that has at most max
+ * bytes and ends at a UTF-8 character boundary, so that a cut value stays
+ * valid for the utf8mb4 details column. */
+static int
+utf8_prefix(const char *s, size_t max)
+{
+	size_t	 n = strlen(s);
+
+	if (n <= max)
+		return (int)n;
+	for (n = max; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
+		continue;
+	return (int)n;
+}
+
+/* Returns how many bytes of s to keep so that at most max bytes remain and
+ * no UTF-8 character is cut. */
+static int
+utf8_prefix(const char *s, size_t max)
+{
+	size_t	 len = strlen(s);
+
+	if (len <= max)
+		return (int)len;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return (int)max;
+}
+
 void
 audit_change(struct buf *changes, const char *label, const char *old_value,
     const char *new_value)
 {
 	if (strcmp(old_value, new_value) == 0)
 		return;
-	buf_printf(changes, "%s: \"%.200s\" -> \"%.200s\"; ", label,
-	    old_value, new_value);
+	buf_printf(changes, "%s: \"%.*s\" -> \"%.*s\"; ", label,
+	    utf8_prefix(old_value, 200), old_value,
+	    utf8_prefix(new_value, 200), new_value);
 }
 
 void
