@@ -29,21 +29,6 @@ audit_record(struct db *db, long long actor_id, long long impersonator_id,
 	    target_type, target_id ? target : NULL, details);
 }
 
-/* Returns the length of the longest prefix of s that has at most max
- * bytes and ends at a UTF-8 character boundary, so that a cut value stays
- * valid for the utf8mb4 details column. */
-static int
-utf8_prefix(const char *s, size_t max)
-{
-	size_t	 n = strlen(s);
-
-	if (n <= max)
-		return (int)n;
-	for (n = max; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
-		continue;
-	return (int)n;
-}
-
 /* Returns how many bytes of s to keep so that at most max bytes remain and
  * no UTF-8 character is cut. */
 static int
