@@ -101,6 +101,7 @@ set_user(struct ctx *ctx, const struct user_details *d)
 	view_set(v, "User.FirstName", d->user.first_name);
 	view_set(v, "User.LastName", d->user.last_name);
 	view_set(v, "User.Active", d->user.active ? "1" : "0");
+	view_set(v, "User.Role", user_role_name(d->user.role));
 	view_set(v, "User.Created", d->created_at);
 	view_set(v, "User.LastSignIn", d->last_sign_in_at);
 	if (d->user.id == ctx->req->session.user_id)

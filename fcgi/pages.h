@@ -35,6 +35,15 @@ int	 page_learn_home(struct ctx *);
 int	 page_learn_certification(struct ctx *);
 int	 page_learn_enroll(struct ctx *);
 
+/* page_registrations.c: a user's training, Login as Learner */
+int	 page_user_registrations(struct ctx *);
+int	 page_user_registration_cancel_confirm(struct ctx *);
+int	 page_user_registration_cancel(struct ctx *);
+int	 page_user_courseware(struct ctx *);
+int	 page_user_courseware_enroll(struct ctx *);
+int	 page_user_impersonate(struct ctx *);
+int	 page_return_to_admin(struct ctx *);
+
 /* page_admin.c: search panel results and the audit log */
 int	 page_admin_search(struct ctx *);
 int	 page_audit(struct ctx *);
@@ -77,7 +86,7 @@ int	 page_group_certification_picker(struct ctx *);
 int	 page_group_certifications_add(struct ctx *);
 int	 page_group_subscriptions_save(struct ctx *);
 
-/* page_course.c */
+/* page_course.c and page_course_sections.c */
 int	 page_courses(struct ctx *);
 int	 page_course_new(struct ctx *);
 int	 page_course_edit(struct ctx *);

@@ -47,17 +47,34 @@ enroll_in_txn(struct db *db, long long user_id, long long family_id,
 	date_format(day + (day_t)days, due);
 	snprintf(actor, sizeof(actor), "%lld", actor_id);
 
-	/* ON DUPLICATE KEY leaves an existing enrolment as it is; one row
-	 * affected means a new one. */
+	/*
+	 * ON DUPLICATE KEY leaves a live enrolment as it is (0 rows
+	 * affected) and starts a cancelled one afresh on the newest version
+	 * (2 rows affected).  status is assigned last because MariaDB
+	 * evaluates the assignments left to right.
+	 */
 	rc = db_exec(db, "INSERT INTO enrollments (user_id, family_id, "
 	    "certification_id, method, enrolled_by, enrolled_at, enrolled_on, "
 	    "complete_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-	    "ON DUPLICATE KEY UPDATE id = id", "lllsssss", user_id, family_id,
-	    cert_id, method_names[method], actor_id ? actor : NULL, now,
-	    today, has_days ? due : NULL);
+	    "ON DUPLICATE KEY UPDATE "
+	    "certification_id = IF(status = 'cancelled', "
+	    "VALUES(certification_id), certification_id), "
+	    "method = IF(status = 'cancelled', VALUES(method), method), "
+	    "enrolled_by = IF(status = 'cancelled', VALUES(enrolled_by), "
+	    "enrolled_by), "
+	    "enrolled_at = IF(status = 'cancelled', VALUES(enrolled_at), "
+	    "enrolled_at), "
+	    "enrolled_on = IF(status = 'cancelled', VALUES(enrolled_on), "
+	    "enrolled_on), "
+	    "complete_by = IF(status = 'cancelled', VALUES(complete_by), "
+	    "complete_by), "
+	    "cancelled_on = IF(status = 'cancelled', NULL, cancelled_on), "
+	    "status = IF(status = 'cancelled', 'in_progress', status)",
+	    "lllsssss", user_id, family_id, cert_id, method_names[method],
+	    actor_id ? actor : NULL, now, today, has_days ? due : NULL);
 	if (rc != DB_OK)
 		return rc;
-	if (db_affected(db) != 1)
+	if (db_affected(db) == 0)
 		return DB_OK;
 	*created = 1;
 
@@ -148,4 +165,38 @@ enroll_auto_in_txn(struct db *db, long long user_id, int *enrolled)
 	}
 	free(items);
 	return rc;
+}
+
+struct cancel {
+	long long	 user_id, enrollment_id, actor_id, impersonator_id;
+};
+
+static int
+cancel_txn(struct db *db, void *arg)
+{
+	struct cancel	*c = arg;
+	char		 today[11], details[64];
+	int		 rc;
+
+	date_format(clock_site_day(clock_now()), today);
+	rc = db_exec(db, "UPDATE enrollments SET status = 'cancelled', "
+	    "cancelled_on = ? WHERE id = ? AND user_id = ? "
+	    "AND status <> 'cancelled'", "sll", today, c->enrollment_id,
+	    c->user_id);
+	if (rc != DB_OK)
+		return rc;
+	if (db_affected(db) == 0)
+		return 1;
+	snprintf(details, sizeof(details), "enrollment %lld", c->enrollment_id);
+	return audit_record(db, c->actor_id, c->impersonator_id,
+	    "enrollment_cancel", "user", c->user_id, details);
+}
+
+int
+enroll_cancel(struct db *db, long long user_id, long long enrollment_id,
+    long long actor_id, long long impersonator_id)
+{
+	struct cancel	 c = { user_id, enrollment_id, actor_id, impersonator_id };
+
+	return db_txn(db, cancel_txn, &c);
 }

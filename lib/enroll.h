@@ -47,4 +47,12 @@ int	 enroll_many(struct db *, long long user_id, const long long *families,
  */
 int	 enroll_auto_in_txn(struct db *, long long user_id, int *enrolled);
 
+/*
+ * Cancels one of the user's enrolments (it keeps its row, with status
+ * cancelled and the date), audited.  Returns 1 when the user has no such
+ * live enrolment.  Enrolling again later starts it afresh.
+ */
+int	 enroll_cancel(struct db *, long long user_id, long long enrollment_id,
+	    long long actor_id, long long impersonator_id);
+
 #endif

@@ -23,6 +23,13 @@
 <div class="page-header">
   <h1><?cs if:string.length(User.FirstName) > 0 || string.length(User.LastName) > 0 ?><?cs var:User.FirstName ?> <?cs var:User.LastName ?><?cs else ?><?cs var:User.Login ?><?cs /if ?></h1>
   <div class="actions">
+    <a class="button" href="/admin/users/<?cs var:User.Id ?>/registrations">Manage Course Registrations</a>
+<?cs if:User.Role == "learner" && User.Active == "1" ?>
+    <form class="inline-form" method="post" action="/admin/users/<?cs var:User.Id ?>/impersonate">
+      <?cs call:csrf_field() ?>
+      <button type="submit" class="button">Login as Learner</button>
+    </form>
+<?cs /if ?>
     <a class="button" href="/admin/users/<?cs var:User.Id ?>/password">Reset password</a>
 <?cs if:User.Active == "1" ?><?cs if:!User.IsSelf ?>
     <a class="button button-danger" href="/admin/users/<?cs var:User.Id ?>/deactivate">Deactivate</a>
