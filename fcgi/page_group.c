@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
 #include "db.h"
 #include "group.h"
 #include "input.h"
@@ -126,6 +127,10 @@ set_subscriptions(struct ctx *ctx, long long group_id)
 		    rows[i].active ? "1" : "0");
 		view_set_item(v, "Subscriptions", (int)i, "AutoEnroll",
 		    rows[i].auto_enroll ? "1" : "0");
+		if (rows[i].auto_enroll)
+			view_set_int_item(v, "Subscriptions", (int)i,
+			    "Pending", access_auto_enroll_pending(ctx->db,
+			    group_id, rows[i].family_id));
 	}
 	free(rows);
 	return 0;

@@ -176,3 +176,44 @@ access_check(struct db *db, long long user_id, long long family_id,
 	free(items);
 	return found ? DB_OK : 1;
 }
+
+long long
+access_auto_enroll_pending(struct db *db, long long group_id,
+    long long family_id)
+{
+	struct db_res	*res;
+	char		 today[11];
+	long long	 n = -1;
+
+	date_format(clock_site_day(clock_now()), today);
+	if (db_query(db, &res, "SELECT COUNT(*) FROM user_group_members m "
+	    "JOIN users u ON u.id = m.user_id "
+	    "JOIN certifications c ON c.family_id = ? AND c.version = "
+	    "(SELECT MAX(v.version) FROM certifications v "
+	    "WHERE v.family_id = c.family_id) "
+	    "WHERE m.group_id = ? AND u.active = 1 AND u.role = 'learner' "
+	    "AND c.active = 1 "
+	    "AND EXISTS (SELECT 1 FROM certification_user_types t "
+	    "WHERE t.certification_id = c.id AND t.user_type_id = u.user_type_id) "
+	    "AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.user_id = u.id "
+	    "AND e.family_id = c.family_id) "
+	    "AND (NOT EXISTS (SELECT 1 FROM certification_prerequisites p "
+	    "WHERE p.certification_id = c.id) "
+	    "OR (c.prerequisite_rule = 'all' AND NOT EXISTS (SELECT 1 "
+	    "FROM certification_prerequisites p WHERE p.certification_id = c.id "
+	    "AND NOT EXISTS (SELECT 1 FROM enrollments d WHERE d.user_id = u.id "
+	    "AND d.family_id = p.required_family_id AND d.status = 'completed' "
+	    "AND (d.expires_on IS NULL OR d.expires_on > ?)))) "
+	    "OR (c.prerequisite_rule = 'any' AND EXISTS (SELECT 1 "
+	    "FROM certification_prerequisites p JOIN enrollments d "
+	    "ON d.user_id = u.id AND d.family_id = p.required_family_id "
+	    "AND d.status = 'completed' "
+	    "AND (d.expires_on IS NULL OR d.expires_on > ?) "
+	    "WHERE p.certification_id = c.id)))",
+	    "llss", family_id, group_id, today, today) != DB_OK)
+		return -1;
+	if (db_next(res) == 1)
+		n = db_int(res, 0);
+	db_res_free(res);
+	return n;
+}

@@ -59,4 +59,15 @@ int	 access_list(struct db *, long long user_id, struct access_item **out,
 int	 access_check(struct db *, long long user_id, long long family_id,
 	    struct access_item *item);
 
+/*
+ * Counts the members of a group that Auto Enroll would enrol in the
+ * family at their next sign-in: active learners without an enrolment in
+ * it (a cancelled one counts, since auto-enrolment does not undo an
+ * admin's cancellation) whom the rules above allow.  The rules are
+ * written here once more in SQL, so that one query covers every member;
+ * a test checks the count against real sign-ins.
+ */
+long long access_auto_enroll_pending(struct db *, long long group_id,
+	    long long family_id);
+
 #endif

@@ -150,20 +150,43 @@ int
 enroll_auto_in_txn(struct db *db, long long user_id, int *enrolled)
 {
 	struct access_item	*items;
-	size_t			 n, i;
-	int			 rc = DB_OK, created;
+	struct db_res		*res;
+	long long		*had = NULL;
+	size_t			 n, i, k, nhad = 0;
+	int			 rc = DB_OK, created, skip;
 
 	*enrolled = 0;
-	if ((rc = access_list(db, user_id, &items, &n)) != DB_OK)
+	/* Families with any enrolment row, cancelled ones included: Auto
+	 * Enroll makes new enrolments and never undoes a cancellation. */
+	rc = db_query(db, &res, "SELECT family_id FROM enrollments "
+	    "WHERE user_id = ?", "l", user_id);
+	if (rc != DB_OK)
 		return rc;
+	if ((had = calloc(db_rows(res) + 1, sizeof(*had))) == NULL) {
+		db_res_free(res);
+		return DB_ERROR;
+	}
+	while ((rc = db_next(res)) == 1)
+		had[nhad++] = db_int(res, 0);
+	db_res_free(res);
+	if (rc < 0 || (rc = access_list(db, user_id, &items, &n)) != DB_OK) {
+		free(had);
+		return rc;
+	}
 	for (i = 0; i < n && rc == DB_OK; i++) {
 		if (!items[i].auto_enroll || items[i].denied != 0)
+			continue;
+		for (skip = 0, k = 0; k < nhad; k++)
+			if (had[k] == items[i].family_id)
+				skip = 1;
+		if (skip)
 			continue;
 		rc = enroll_in_txn(db, user_id, items[i].family_id, ENROLL_AUTO,
 		    0, 0, &created);
 		*enrolled += created;
 	}
 	free(items);
+	free(had);
 	return rc;
 }
 

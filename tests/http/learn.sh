@@ -33,6 +33,13 @@ set -- $(cert "Vente" fr 0); fr_fam=$1
 course=$(sql "INSERT INTO courses (code, name, description, created_at, updated_at) VALUES ('C$tag', 'Course <b>$tag</b>', '', NOW(6), NOW(6)) RETURNING id")
 sql "INSERT INTO certification_courses VALUES ($adv_ver, $course, 'required', 1)"
 
+admin=$(unique_name ladmin)
+add_user "$admin" admin 'admin pass 123'
+use_cookie_jar admin
+sign_in "$admin" 'admin pass 123'
+request GET "/admin/groups/$group"
+like "1 members" "group page: one member would be auto-enrolled"
+
 use_cookie_jar learner
 sign_in "$learner" 'learner pass 123'
 is "$STATUS" 303 "learner signs in"
@@ -76,6 +83,18 @@ request GET "/learn/certifications/$adv_fam"
 like "cannot enrol in this certification yet" "locked enrolment refused"
 is "$(sql "SELECT COUNT(*) FROM enrollments WHERE user_id = $uid AND family_id = $adv_fam")" 0 \
     "no enrolment in the locked one"
+use_cookie_jar admin
+request GET "/admin/groups/$group"
+like "0 members" "group page: nobody left to auto-enroll after sign-in"
+
+# An admin's cancellation is not undone by the next sign-in.
+sql "UPDATE enrollments SET status = 'cancelled' WHERE user_id = $uid AND family_id = $auto_fam"
+use_cookie_jar learner2
+sign_in "$learner" 'learner pass 123'
+is "$(sql "SELECT status FROM enrollments WHERE user_id = $uid AND family_id = $auto_fam")" cancelled \
+    "auto-enrolment leaves a cancelled enrolment cancelled"
+use_cookie_jar learner
+
 other=$(sql "INSERT INTO certification_families (created_at) VALUES (NOW(6)) RETURNING id")
 request GET "/learn/certifications/$other"
 is "$STATUS" 404 "a certification outside the learner's groups is 404"
