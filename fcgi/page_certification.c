@@ -16,6 +16,7 @@
 #include "certification.h"
 #include "clock.h"
 #include "db.h"
+#include "enroll.h"
 #include "files.h"
 #include "input.h"
 #include "page_certification.h"
@@ -632,6 +633,7 @@ view_sections(struct ctx *ctx, const struct certification *c)
 	struct cert_group	*groups = NULL;
 	struct cert_course	*courses = NULL;
 	size_t			 nv, np, ng, nc, i;
+	long long		 enrolled, on_version;
 	int			 rc = -1;
 
 	if (cert_versions(ctx->db, c->family_id, &versions, &nv) != DB_OK ||
@@ -642,6 +644,11 @@ view_sections(struct ctx *ctx, const struct certification *c)
 	view_rows(v, "Versions", versions, nv);
 	view_rows(v, "Prerequisites", prereqs, np);
 	view_set(v, "Cert.Rule", cert_rule_keys[c->prerequisite_rule]);
+	if (enroll_counts(ctx->db, c->family_id, c->id, &enrolled,
+	    &on_version) != DB_OK)
+		goto out;
+	view_set_int(v, "Cert.Enrolled", enrolled);
+	view_set_int(v, "Cert.EnrolledOnVersion", on_version);
 	for (i = 0; i < ng; i++) {
 		view_set_int_item(v, "Groups", (int)i, "Id", groups[i].id);
 		view_set_item(v, "Groups", (int)i, "Name", groups[i].name);

@@ -223,3 +223,25 @@ enroll_cancel(struct db *db, long long user_id, long long enrollment_id,
 
 	return db_txn(db, cancel_txn, &c);
 }
+
+int
+enroll_counts(struct db *db, long long family_id, long long certification_id,
+    long long *total, long long *on_version)
+{
+	struct db_res	*res;
+	int		 rc;
+
+	*total = *on_version = 0;
+	rc = db_query(db, &res, "SELECT COUNT(*), "
+	    "COALESCE(SUM(certification_id = ?), 0) FROM enrollments "
+	    "WHERE family_id = ? AND status <> 'cancelled'", "ll",
+	    certification_id, family_id);
+	if (rc != DB_OK)
+		return rc;
+	if ((rc = db_next(res)) == 1) {
+		*total = db_int(res, 0);
+		*on_version = db_int(res, 1);
+	}
+	db_res_free(res);
+	return rc < 0 ? rc : DB_OK;
+}

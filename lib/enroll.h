@@ -55,4 +55,10 @@ int	 enroll_auto_in_txn(struct db *, long long user_id, int *enrolled);
 int	 enroll_cancel(struct db *, long long user_id, long long enrollment_id,
 	    long long actor_id, long long impersonator_id);
 
+/* Counts live (not cancelled) enrolments in a family, and those of them on
+ * version certification_id; returns DB_OK or a db_status. */
+int	 enroll_counts(struct db *, long long family_id,
+	    long long certification_id, long long *total,
+	    long long *on_version);
+
 #endif

@@ -337,6 +337,7 @@
 <section aria-labelledby="groups-heading">
   <h2 id="groups-heading">User Groups</h2>
   <p class="field-hint">Subscriptions belong to the certification, not to a version: they lead to the newest version.</p>
+  <p><strong><?cs var:Cert.Enrolled ?></strong> learners enrolled (<?cs var:Cert.EnrolledOnVersion ?> on this version).</p>
 <?cs if:subcount(Groups) > 0 ?>
   <ul>
 <?cs each:g = Groups ?>

@@ -411,7 +411,8 @@ new_family() {
 
 c="C$p"
 f1=$(new_family "$c Forklift (old)")
-sql "INSERT INTO certifications (family_id, version, name, description,
+sql "UPDATE certifications SET is_newest = 0 WHERE family_id = $f1;
+    INSERT INTO certifications (family_id, version, name, description,
     created_at, updated_at)
     VALUES ($f1, 2, '$c Forklift', '', NOW(6), NOW(6))"
 f2=$(new_family "$c Ladder" 0)

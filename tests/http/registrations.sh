@@ -51,6 +51,10 @@ is "$(sql "SELECT COUNT(*) FROM enrollments WHERE user_id = $uid AND family_id =
     "one row"
 is "$(sql "SELECT method FROM enrollments WHERE user_id = $uid AND family_id = $one")" admin \
     "method admin"
+one_version=$(sql "SELECT id FROM certifications WHERE family_id = $one")
+request GET "/admin/certifications/$one_version"
+like "<strong>1</strong> learners enrolled" "Edit Certification counts the enrolled learner"
+like "G $tag" "Edit Certification lists the subscribed group"
 request POST "/admin/users/$uid/courseware" --data-urlencode "csrf=$csrf" -d "family=$hidden"
 request GET "/admin/users/$uid/registrations"
 like "could not be enrolled" "a family without access is refused"
