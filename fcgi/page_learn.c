@@ -32,6 +32,24 @@ set_enrolment(struct view *v, int i, const struct enrolment_view *e)
 	view_set_int_item(v, "Enrolled", i, "Overdue", e->overdue);
 }
 
+/* Fills Courses.N with courses taken on their own. */
+static void
+set_courses(struct view *v, const struct registration_view *r, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		view_set_int_item(v, "OwnCourses", (int)i, "Id", r[i].id);
+		view_set_item(v, "OwnCourses", (int)i, "Code", r[i].code);
+		view_set_item(v, "OwnCourses", (int)i, "Name", r[i].name);
+		view_set_item(v, "OwnCourses", (int)i, "Status", r[i].status);
+		view_set_item(v, "OwnCourses", (int)i, "RegisteredOn",
+		    r[i].registered_on);
+		view_set_item(v, "OwnCourses", (int)i, "CompletedOn",
+		    r[i].completed_on);
+	}
+}
+
 /* Returns 1 when the family is among the user's enrolments. */
 static int
 is_enrolled(const struct enrolment_view *e, size_t n, long long family_id)
@@ -51,12 +69,15 @@ page_learn_home(struct ctx *ctx)
 	long long		 uid = ctx->req->session.user_id;
 	struct enrolment_view	*enrolled = NULL;
 	struct access_item	*items = NULL;
+	struct registration_view *courses = NULL;
 	const char		*all = request_query(ctx->req, "languages");
 	char			 lang[17];
-	size_t			 ne, na, i;
+	size_t			 ne, na, nc = 0, i;
 	int			 shown = 0, other = 0, rc;
 
 	rc = training_enrolments(ctx->db, uid, &enrolled, &ne);
+	if (rc == DB_OK)
+		rc = training_independent(ctx->db, uid, &courses, &nc);
 	if (rc == DB_OK)
 		rc = access_list(ctx->db, uid, &items, &na);
 	if (rc == DB_OK)
@@ -64,11 +85,14 @@ page_learn_home(struct ctx *ctx)
 	if (rc != DB_OK) {
 		free(enrolled);
 		free(items);
+		free(courses);
 		return 503;
 	}
 	page_common(ctx, "learn", "Training");
 	for (i = 0; i < ne; i++)
 		set_enrolment(v, (int)i, &enrolled[i]);
+	set_courses(v, courses, nc);
+	free(courses);
 
 	/* Available training: what access allows or only prerequisites
 	 * hold back, in the learner's language unless all are asked for. */
@@ -141,6 +165,8 @@ page_learn_certification(struct ctx *ctx)
 		view_set_int(v, "Cert.CourseGroup", it.course_group);
 		view_set_int(v, "Cert.Priced", it.priced);
 		view_set_int(v, "Cert.Locked", it.denied != 0);
+		view_set_int(v, "Cert.Individually", it.course_group &&
+		    it.display_individually && it.denied == 0 && !it.priced);
 		for (i = 0; i < (size_t)it.nmissing; i++)
 			view_set_item(v, "Missing", (int)i, "Name",
 			    it.missing[i]);
@@ -155,6 +181,8 @@ page_learn_certification(struct ctx *ctx)
 		    courses[i].completed_on);
 		view_set_item(v, "Courses", (int)i, "CreditHours",
 		    courses[i].credit_hours);
+		view_set_int_item(v, "Courses", (int)i, "Id",
+		    courses[i].course_id);
 	}
 	free(enrolled);
 	free(courses);
@@ -194,6 +222,45 @@ page_learn_enroll(struct ctx *ctx)
 	else
 		page_flash_next(ctx, "success", enrolled ? "You are enrolled." :
 		    "You were already enrolled.");
+	response_redirect(ctx->resp, location);
+	return 303;
+}
+
+/* Registers the learner in one course of a course group that shows its
+ * courses individually. */
+int
+page_learn_course_enroll(struct ctx *ctx)
+{
+	struct request		*req = ctx->req;
+	struct access_item	 it;
+	const char		*fam = request_form(req, "family");
+	long long		 family = fam != NULL ? atoll(fam) : 0;
+	char			 location[64];
+	int			 rc, created;
+
+	rc = access_check(ctx->db, req->session.user_id, family, &it);
+	if (rc == 1)
+		return 404;
+	if (rc != DB_OK)
+		return 503;
+	snprintf(location, sizeof(location), "/learn/certifications/%lld",
+	    family);
+	if (it.denied != 0 || it.priced) {
+		page_flash_next(ctx, "error", "You cannot enrol in this "
+		    "course on its own.");
+		response_redirect(ctx->resp, location);
+		return 303;
+	}
+	rc = enroll_course(ctx->db, req->session.user_id, family,
+	    req->param_id, 0, req->session.impersonator_id, &created);
+	if (rc < 0)
+		return 503;
+	if (rc == 1)
+		page_flash_next(ctx, "error", "This course cannot be taken on "
+		    "its own.");
+	else
+		page_flash_next(ctx, "success", created ? "You are registered "
+		    "in the course." : "You were already registered.");
 	response_redirect(ctx->resp, location);
 	return 303;
 }

@@ -55,14 +55,27 @@ page_user_registrations(struct ctx *ctx)
 {
 	struct view		*v = ctx->resp->view;
 	struct enrolment_view	*rows;
+	struct registration_view *own;
 	struct user		 u;
-	size_t			 n, i;
+	size_t			 n, nown, i;
 	int			 rc;
 
 	if ((rc = load_user(ctx, &u)) != 0)
 		return rc;
 	if (training_enrolments(ctx->db, u.id, &rows, &n) != DB_OK)
 		return 503;
+	if (training_independent(ctx->db, u.id, &own, &nown) != DB_OK) {
+		free(rows);
+		return 503;
+	}
+	for (i = 0; i < nown; i++) {
+		view_set_item(v, "OwnCourses", (int)i, "Code", own[i].code);
+		view_set_item(v, "OwnCourses", (int)i, "Name", own[i].name);
+		view_set_item(v, "OwnCourses", (int)i, "Status", own[i].status);
+		view_set_item(v, "OwnCourses", (int)i, "RegisteredOn",
+		    own[i].registered_on);
+	}
+	free(own);
 	page_common(ctx, "admin", "Manage Course Registrations");
 	set_user(v, &u);
 	for (i = 0; i < n; i++) {

@@ -34,6 +34,7 @@ int	 page_add_slash(struct ctx *);
 int	 page_learn_home(struct ctx *);
 int	 page_learn_certification(struct ctx *);
 int	 page_learn_enroll(struct ctx *);
+int	 page_learn_course_enroll(struct ctx *);
 
 /* page_registrations.c: a user's training, Login as Learner */
 int	 page_user_registrations(struct ctx *);

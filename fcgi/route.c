@@ -45,6 +45,8 @@ static const struct route routes[] = {
 	    ACCESS_LEARNER, 1 },
 	{ POST,	"/learn/certifications/{id}/enroll", page_learn_enroll,
 	    ACCESS_LEARNER, 1 },
+	{ POST,	"/learn/courses/{id}/enroll", page_learn_course_enroll,
+	    ACCESS_LEARNER, 1 },
 	{ POST,	"/admin/return",	page_return_to_admin,	ACCESS_LEARNER, 1 },
 
 	{ GET,	"/admin/users/{id}/registrations", page_user_registrations,

@@ -245,3 +245,66 @@ enroll_counts(struct db *db, long long family_id, long long certification_id,
 	db_res_free(res);
 	return rc < 0 ? rc : DB_OK;
 }
+
+struct course_reg {
+	long long	 user_id, family_id, course_id, actor_id, impersonator_id;
+	int		 created;
+};
+
+static int
+course_txn(struct db *db, void *arg)
+{
+	struct course_reg	*c = arg;
+	struct db_res		*res;
+	char			 now[27], details[64];
+	int			 rc;
+
+	c->created = 0;
+	rc = db_query(db, &res, "SELECT 1 FROM certifications x "
+	    "JOIN certification_courses cc ON cc.certification_id = x.id "
+	    "WHERE x.family_id = ? AND x.display_individually = 1 "
+	    "AND x.availability = 'course_group' AND cc.course_id = ? "
+	    "AND x.version = (SELECT MAX(v.version) FROM certifications v "
+	    "WHERE v.family_id = x.family_id)", "ll", c->family_id,
+	    c->course_id);
+	if (rc != DB_OK)
+		return rc;
+	rc = db_next(res);
+	db_res_free(res);
+	if (rc != 1)
+		return rc < 0 ? rc : 1;
+
+	clock_format_sql(clock_now(), now);
+	/* A cancelled registration starts again; a live one stays. */
+	rc = db_exec(db, "INSERT INTO course_registrations (user_id, "
+	    "course_id, method, registered_at) VALUES (?, ?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE "
+	    "registered_at = IF(status = 'cancelled', VALUES(registered_at), "
+	    "registered_at), "
+	    "cancelled_on = IF(status = 'cancelled', NULL, cancelled_on), "
+	    "status = IF(status = 'cancelled', 'registered', status)", "llss",
+	    c->user_id, c->course_id, c->actor_id ? "admin" : "self", now);
+	if (rc != DB_OK)
+		return rc;
+	if (db_affected(db) == 0)
+		return DB_OK;
+	c->created = 1;
+	snprintf(details, sizeof(details), "course %lld", c->course_id);
+	return audit_record(db, c->actor_id ? c->actor_id : c->user_id,
+	    c->impersonator_id, "course_register", "user", c->user_id,
+	    details);
+}
+
+int
+enroll_course(struct db *db, long long user_id, long long family_id,
+    long long course_id, long long actor_id, long long impersonator_id,
+    int *created)
+{
+	struct course_reg	 c = { user_id, family_id, course_id, actor_id,
+				    impersonator_id, 0 };
+	int			 rc;
+
+	rc = db_txn(db, course_txn, &c);
+	*created = c.created;
+	return rc;
+}

@@ -55,6 +55,18 @@ int	 enroll_auto_in_txn(struct db *, long long user_id, int *enrolled);
 int	 enroll_cancel(struct db *, long long user_id, long long enrollment_id,
 	    long long actor_id, long long impersonator_id);
 
+/*
+ * Registers the user in one course of a course group that shows its
+ * courses individually, in one transaction: the course must belong to
+ * the family's newest version and that version must have "display
+ * courses individually".  Does not check access.  Returns DB_OK with
+ * *created set, 1 when the course cannot be taken on its own, or a
+ * db_status.
+ */
+int	 enroll_course(struct db *, long long user_id, long long family_id,
+	    long long course_id, long long actor_id, long long impersonator_id,
+	    int *created);
+
 /* Counts live (not cancelled) enrolments in a family, and those of them on
  * version certification_id; returns DB_OK or a db_status. */
 int	 enroll_counts(struct db *, long long family_id,

@@ -151,3 +151,52 @@ training_user_language(struct db *db, long long user_id, char *out)
 	db_res_free(res);
 	return rc < 0 ? rc : DB_OK;
 }
+
+int
+training_independent(struct db *db, long long user_id,
+    struct registration_view **out, size_t *n)
+{
+	struct registration_view	*rows;
+	struct db_res			*res;
+	size_t				 i = 0;
+	int				 rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = db_query(db, &res, "SELECT r.id, c.id, c.code, c.name, r.status, "
+	    "DATE(r.registered_at), COALESCE(r.completed_on, '') "
+	    "FROM course_registrations r JOIN courses c ON c.id = r.course_id "
+	    "WHERE r.user_id = ? AND r.status <> 'cancelled' "
+	    "AND NOT EXISTS (SELECT 1 FROM enrollments e "
+	    "JOIN certification_courses cc "
+	    "ON cc.certification_id = e.certification_id "
+	    "WHERE e.user_id = r.user_id AND e.status <> 'cancelled' "
+	    "AND cc.course_id = r.course_id) ORDER BY c.name", "l", user_id);
+	if (rc != DB_OK)
+		return rc;
+	if ((rows = calloc(db_rows(res) + 1, sizeof(*rows))) == NULL) {
+		db_res_free(res);
+		return DB_ERROR;
+	}
+	while ((rc = db_next(res)) == 1) {
+		struct registration_view *r = &rows[i++];
+
+		r->id = db_int(res, 0);
+		r->course_id = db_int(res, 1);
+		str_copy(r->code, db_str(res, 2), sizeof(r->code));
+		str_copy(r->name, db_str(res, 3), sizeof(r->name));
+		str_copy(r->status, db_str(res, 4), sizeof(r->status));
+		str_copy(r->registered_on, db_str(res, 5),
+		    sizeof(r->registered_on));
+		str_copy(r->completed_on, db_str(res, 6),
+		    sizeof(r->completed_on));
+	}
+	db_res_free(res);
+	if (rc < 0) {
+		free(rows);
+		return rc;
+	}
+	*out = rows;
+	*n = i;
+	return DB_OK;
+}

@@ -53,6 +53,23 @@ struct course_view {
 int	 training_courses(struct db *, long long user_id,
 	    long long certification_id, struct course_view **out, size_t *n);
 
+struct registration_view {
+	long long	 id;
+	long long	 course_id;
+	char		 code[51];
+	char		 name[200 * 4 + 1];
+	char		 status[16];
+	char		 registered_on[11];
+	char		 completed_on[11];
+};
+
+/*
+ * Lists the user's live course registrations that no live enrolment
+ * covers: courses taken on their own.  *out is freed by the caller.
+ */
+int	 training_independent(struct db *, long long user_id,
+	    struct registration_view **out, size_t *n);
+
 /* Copies the user's preferred language code into out (17 bytes). */
 int	 training_user_language(struct db *, long long user_id, char *out);
 

@@ -30,4 +30,17 @@
 <?cs else ?>
 <p class="muted">This user is not enrolled in any certification or course group.</p>
 <?cs /if ?>
+<?cs if:subcount(OwnCourses) > 0 ?>
+<h2>Independent courses</h2>
+<div class="table-wrap" role="region" aria-label="Independent courses" tabindex="0">
+<table class="data-table">
+  <thead><tr><th scope="col">Course</th><th scope="col">Status</th><th scope="col">Registered on</th></tr></thead>
+  <tbody>
+<?cs each:c = OwnCourses ?>
+    <tr><td><?cs var:c.Name ?> <span class="muted"><?cs var:c.Code ?></span></td><td><?cs var:c.Status ?></td><td><?cs var:c.RegisteredOn ?></td></tr>
+<?cs /each ?>
+  </tbody>
+</table>
+</div>
+<?cs /if ?>
 <?cs /def ?>

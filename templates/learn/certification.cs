@@ -15,6 +15,8 @@
   <p>This certification is locked until you complete:</p>
   <ul><?cs each:m = Missing ?><li><?cs var:m.Name ?></li><?cs /each ?></ul>
 </div>
+<?cs elif:Cert.Individually == "1" ?>
+<p>The courses of this group can be taken one at a time: enrol in the ones you need below.</p>
 <?cs elif:Cert.Priced == "1" ?>
 <p>This certification is priced. Payment options are shown to you once they are set up for it.</p>
 <?cs else ?>
@@ -28,7 +30,7 @@
 <div class="table-wrap" role="region" aria-labelledby="courses-caption" tabindex="0">
 <table class="data-table">
   <caption id="courses-caption">Courses of <?cs var:Cert.Name ?></caption>
-  <thead><tr><th scope="col">Course</th><th scope="col">Requirement</th><th scope="col">Your status</th><th scope="col" class="num">Credit hours</th></tr></thead>
+  <thead><tr><th scope="col">Course</th><th scope="col">Requirement</th><th scope="col">Your status</th><th scope="col" class="num">Credit hours</th><?cs if:Cert.Individually == "1" ?><th scope="col"><span class="visually-hidden">Actions</span></th><?cs /if ?></tr></thead>
   <tbody>
 <?cs each:c = Courses ?>
     <tr>
@@ -36,6 +38,9 @@
       <td><?cs if:c.Requirement == "required" ?>Required<?cs elif:c.Requirement == "elective" ?>Elective<?cs else ?>Not applicable<?cs /if ?></td>
       <td><?cs if:c.Status == "completed" ?><?cs call:status_badge("completed") ?> <?cs var:c.CompletedOn ?><?cs elif:c.Status == "failed" ?><?cs call:status_badge("failed") ?><?cs elif:c.Status == "in_progress" ?><?cs call:status_badge("in-progress") ?><?cs elif:c.Status == "registered" ?>Registered<?cs elif:c.Status == "cancelled" ?>Cancelled<?cs else ?><span class="muted">Not started</span><?cs /if ?></td>
       <td class="num"><?cs var:c.CreditHours ?></td>
+<?cs if:Cert.Individually == "1" ?>
+      <td class="row-actions"><?cs if:c.Status == "" || c.Status == "cancelled" ?><form class="inline-form" method="post" action="/learn/courses/<?cs var:c.Id ?>/enroll"><?cs call:csrf_field() ?><input type="hidden" name="family" value="<?cs var:Cert.FamilyId ?>"><button type="submit" class="button button-small">Enroll<span class="visually-hidden"> in <?cs var:c.Name ?></span></button></form><?cs /if ?></td>
+<?cs /if ?>
     </tr>
 <?cs /each ?>
   </tbody>

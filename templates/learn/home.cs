@@ -25,8 +25,23 @@
     </tbody>
   </table>
   </div>
-<?cs else ?>
+<?cs elif:subcount(OwnCourses) == 0 ?>
   <p class="muted">You are not enrolled in any training yet.</p>
+<?cs /if ?>
+<?cs if:subcount(OwnCourses) > 0 ?>
+  <h3>Courses</h3>
+  <div class="table-wrap" role="region" aria-label="Courses taken on their own" tabindex="0">
+  <table class="data-table">
+    <thead><tr><th scope="col">Course</th><th scope="col">Status</th><th scope="col">Registered on</th></tr></thead>
+    <tbody>
+<?cs each:c = OwnCourses ?>
+      <tr><td><?cs var:c.Name ?> <span class="muted"><?cs var:c.Code ?></span></td>
+        <td><?cs if:c.Status == "completed" ?><?cs call:status_badge("completed") ?><?cs elif:c.Status == "failed" ?><?cs call:status_badge("failed") ?><?cs elif:c.Status == "in_progress" ?><?cs call:status_badge("in-progress") ?><?cs else ?>Registered<?cs /if ?></td>
+        <td><?cs var:c.RegisteredOn ?></td></tr>
+<?cs /each ?>
+    </tbody>
+  </table>
+  </div>
 <?cs /if ?>
 </section>
 <section aria-labelledby="available-heading">

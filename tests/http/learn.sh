@@ -83,7 +83,30 @@ request GET "/learn/certifications/$adv_fam"
 like "cannot enrol in this certification yet" "locked enrolment refused"
 is "$(sql "SELECT COUNT(*) FROM enrollments WHERE user_id = $uid AND family_id = $adv_fam")" 0 \
     "no enrolment in the locked one"
+# A course group that shows its courses individually.
+set -- $(cert "Toolbox" en 0); box_fam=$1; box_ver=$2
+sql "UPDATE certifications SET availability = 'course_group', display_individually = 1 WHERE id = $box_ver"
+tool=$(sql "INSERT INTO courses (code, name, description, created_at, updated_at) VALUES ('T$tag', 'Hammer $tag', '', NOW(6), NOW(6)) RETURNING id")
+sql "INSERT INTO certification_courses VALUES ($box_ver, $tool, 'none', 1)"
+request GET "/learn/certifications/$box_fam"
+like "can be taken one at a time" "course group offers its courses one by one"
+like "/learn/courses/$tool/enroll" "each course has its own Enroll"
+csrf=$(extract_csrf)
+request POST "/learn/courses/$tool/enroll" --data-urlencode "csrf=$csrf" -d "family=$box_fam"
+is "$STATUS" 303 "single course enrolment redirects"
+is "$(sql "SELECT COUNT(*) FROM course_registrations WHERE user_id = $uid AND course_id = $tool")" 1 \
+    "registered in the one course"
+is "$(sql "SELECT COUNT(*) FROM enrollments WHERE user_id = $uid AND family_id = $box_fam")" 0 \
+    "without enrolling in the group"
+request GET /learn/
+like "Hammer $tag" "course listed under Enrolled Training"
+request POST "/learn/courses/$course/enroll" --data-urlencode "csrf=$csrf" -d "family=$box_fam"
+request GET "/learn/certifications/$box_fam"
+like "cannot be taken on its own" "a course outside the group is refused"
+
 use_cookie_jar admin
+request GET "/admin/users/$uid/registrations"
+like "Hammer $tag" "admin sees the independent course"
 request GET "/admin/groups/$group"
 like "0 members" "group page: nobody left to auto-enroll after sign-in"
 
