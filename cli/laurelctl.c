@@ -5,6 +5,7 @@
  *   laurelctl [-c config] admin-init
  *   laurelctl [-c config] user add --login L --role admin|learner
  *       [--password-file F] [--first-name N] [--last-name N] [--email E]
+ *   laurelctl [-c config] demo [--scale N]
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -23,6 +25,7 @@
 #include "clock.h"
 #include "conf.h"
 #include "db.h"
+#include "demo.h"
 #include "log.h"
 #include "migrate.h"
 #include "str.h"
@@ -39,7 +42,8 @@ usage(void)
 	    "       laurelctl [-c config] user add --login LOGIN "
 	    "--role admin|learner\n"
 	    "                 [--password-file FILE] [--first-name NAME] "
-	    "[--last-name NAME] [--email EMAIL]\n");
+	    "[--last-name NAME] [--email EMAIL]\n"
+	    "       laurelctl [-c config] demo [--scale LEARNERS]\n");
 }
 
 static int
@@ -256,6 +260,104 @@ cmd_user_add(struct db *db, const struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* Prints the progress of demo --scale, one line per transaction. */
+static void
+demo_progress(const char *what, long long done, long long total, void *arg)
+{
+	(void)arg;
+	fprintf(stderr, "%s %lld/%lld\n", what, done, total);
+}
+
+static int
+demo_failed(int rc, struct db *db, const struct demo_contents *found)
+{
+	if (rc == DEMO_NOT_EMPTY)
+		fprintf(stderr, "laurelctl: demo: the database already has "
+		    "%lld certifications and course groups, %lld courses and "
+		    "%lld learners; demo data goes only into an empty "
+		    "database\n",
+		    found->certifications, found->courses, found->learners);
+	else if (rc == DB_DUPLICATE)
+		fprintf(stderr, "laurelctl: demo: a name, login or course code "
+		    "of the demo data is taken (%s); demo data goes only into "
+		    "an empty database\n", db_error(db));
+	else
+		fprintf(stderr, "laurelctl: demo: %s\n", db_error(db));
+	return 1;
+}
+
+/* Parses the --scale value: a whole number of learners in range. */
+static long long
+parse_scale(const char *text)
+{
+	char		*end;
+	long long	 n;
+
+	errno = 0;
+	n = strtoll(text, &end, 10);
+	if (errno != 0 || end == text || *end != '\0' || n < 1 ||
+	    n > DEMO_SCALE_MAX) {
+		fprintf(stderr, "laurelctl: --scale must be a whole number of "
+		    "learners from 1 to %d, not \"%s\"\n", DEMO_SCALE_MAX, text);
+		return -1;
+	}
+	return n;
+}
+
+/*
+ * Loads the small demo and prints each learner's password once, or with
+ * --scale generates a data set for benchmarks and reports its progress
+ * and duration on stderr.
+ */
+static int
+cmd_demo(struct db *db, const struct config *cfg, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "scale", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct demo_account	 accounts[DEMO_LEARNERS];
+	struct demo_contents	 found;
+	struct timespec		 start, end;
+	long long		 scale = 0;
+	int			 ch, i, rc;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch != 's') {
+			usage();
+			return 2;
+		}
+		if ((scale = parse_scale(optarg)) == -1)
+			return 2;
+	}
+	if (optind != argc) {
+		usage();
+		return 2;
+	}
+
+	if (scale == 0) {
+		rc = demo_load(db, cfg, accounts, &found);
+		if (rc != DB_OK)
+			return demo_failed(rc, db, &found);
+		for (i = 0; i < DEMO_LEARNERS; i++)
+			printf("login: %s  password: %s\n", accounts[i].login,
+			    accounts[i].password);
+		sodium_memzero(accounts, sizeof(accounts));
+		return 0;
+	}
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	rc = demo_load_scale(db, cfg, scale, demo_progress, NULL, &found);
+	if (rc != DB_OK)
+		return demo_failed(rc, db, &found);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	fprintf(stderr, "generated the data of %lld learners in %.1f s\n",
+	    scale, (double)(end.tv_sec - start.tv_sec) +
+	    (double)(end.tv_nsec - start.tv_nsec) / 1e9);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -302,6 +404,8 @@ main(int argc, char *argv[])
 	else if (strcmp(argv[1], "user") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "add") == 0)
 		rc = cmd_user_add(db, cfg, argc - 2, argv + 2);
+	else if (strcmp(argv[1], "demo") == 0)
+		rc = cmd_demo(db, cfg, argc - 1, argv + 1);
 	else
 		usage();
 
