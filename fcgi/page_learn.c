@@ -167,9 +167,20 @@ page_learn_certification(struct ctx *ctx)
 		view_set_int(v, "Cert.Locked", it.denied != 0);
 		view_set_int(v, "Cert.Individually", it.course_group &&
 		    it.display_individually && it.denied == 0 && !it.priced);
-		for (i = 0; i < (size_t)it.nmissing; i++)
-			view_set_item(v, "Missing", (int)i, "Name",
-			    it.missing[i]);
+		for (i = 0; i < (size_t)it.nmissing; i++) {
+			char	 name[801];
+
+			if (access_family_name(ctx->db, it.missing[i],
+			    name) == DB_OK)
+				view_set_item(v, "Missing", (int)i, "Name",
+				    name);
+		}
+	}
+	if (mine < 0 && it.priced && it.denied == 0 &&
+	    page_payment_options(ctx, family) != 0) {
+		free(enrolled);
+		free(courses);
+		return 503;
 	}
 	for (i = 0; i < nc; i++) {
 		view_set_item(v, "Courses", (int)i, "Code", courses[i].code);

@@ -30,10 +30,7 @@
 /* Each prerequisite of those certifications, with whether the user holds
  * a completed, unexpired enrolment in the required family. */
 #define PREREQUISITES \
-	"SELECT p.certification_id, " \
-	"(SELECT r.name FROM certifications r " \
-	"WHERE r.family_id = p.required_family_id " \
-	"ORDER BY r.version DESC LIMIT 1), " \
+	"SELECT p.certification_id, p.required_family_id, " \
 	"EXISTS (SELECT 1 FROM enrollments e WHERE e.user_id = ? " \
 	"AND e.family_id = p.required_family_id AND e.status = 'completed' " \
 	"AND (e.expires_on IS NULL OR e.expires_on > ?)) " \
@@ -96,8 +93,8 @@ apply_prerequisites(struct db *db, long long user_id,
 			if (db_int(res, 2))
 				rules[i].met++;
 			else if (items[i].nmissing < ACCESS_MISSING_MAX)
-				str_copy(items[i].missing[items[i].nmissing++],
-				    db_str(res, 1), sizeof(items[i].missing[0]));
+				items[i].missing[items[i].nmissing++] =
+				    db_int(res, 1);
 		}
 	}
 	db_res_free(res);
@@ -216,4 +213,22 @@ access_auto_enroll_pending(struct db *db, long long group_id,
 		n = db_int(res, 0);
 	db_res_free(res);
 	return n;
+}
+
+int
+access_family_name(struct db *db, long long family_id, char *out)
+{
+	struct db_res	*res;
+	int		 rc;
+
+	out[0] = '\0';
+	rc = db_query(db, &res, "SELECT name FROM certifications "
+	    "WHERE family_id = ? ORDER BY version DESC LIMIT 1", "l",
+	    family_id);
+	if (rc != DB_OK)
+		return rc;
+	if ((rc = db_next(res)) == 1)
+		str_copy(out, db_str(res, 0), 801);
+	db_res_free(res);
+	return rc == 1 ? DB_OK : rc == 0 ? 1 : rc;
 }

@@ -38,8 +38,9 @@ struct access_item {
 	int		 priced;
 	int		 auto_enroll;		/* a group subscribes with it */
 	unsigned	 denied;		/* enum access_denial bits */
-	/* Names of the required certifications not yet completed. */
-	char		 missing[ACCESS_MISSING_MAX][200 * 4 + 1];
+	/* Families of the required certifications not yet completed; see
+	 * access_missing_name for their names. */
+	long long	 missing[ACCESS_MISSING_MAX];
 	int		 nmissing;
 };
 
@@ -58,6 +59,10 @@ int	 access_list(struct db *, long long user_id, struct access_item **out,
  */
 int	 access_check(struct db *, long long user_id, long long family_id,
 	    struct access_item *item);
+
+/* Copies the name of the newest version of a family into out (801
+ * bytes); returns DB_OK, 1 when there is none, or a db_status. */
+int	 access_family_name(struct db *, long long family_id, char *out);
 
 /*
  * Counts the members of a group that Auto Enroll would enrol in the

@@ -23,8 +23,8 @@ struct user_type {
 int	 user_type_list(struct db *, const struct listing *,
 	    struct user_type **out, size_t *n);
 
-/* Lists every user type by name, for choosing; *out is freed by the
- * caller. */
+/* Lists every user type by name, for choosing, with users left 0; *out is
+ * freed by the caller. */
 int	 user_type_all(struct db *, struct user_type **out, size_t *n);
 
 /* Returns DB_OK, 1 when there is none, or a db_status. */

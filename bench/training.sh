@@ -1,0 +1,94 @@
+#!/bin/sh
+# Measures the learner's Training page for a learner in 20 user groups
+# whose subscriptions reach 200 certifications (50 of them enrolled), and
+# counts the SQL statements one page runs (from MariaDB's Com_stmt_execute
+# over 100 requests).  Prints a Markdown table.
+#
+#   bench/training.sh [-d SECONDS]
+set -eu
+
+duration=10
+while getopts d: opt; do
+	case $opt in
+	d) duration=$OPTARG ;;
+	*) echo "usage: bench/training.sh [-d SECONDS]" >&2; exit 2 ;;
+	esac
+done
+
+here=$(cd "$(dirname "$0")" && pwd)
+srcdir=$(dirname "$here")
+dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-bench.XXXXXX")
+rmdir "$dir"
+LAUREL_STACK_WORKERS=4 "$srcdir/tests/stack" start "$dir" >/dev/null
+trap '"$srcdir/tests/stack" stop "$dir" --clean >/dev/null 2>&1' EXIT INT TERM
+. "$dir/env"
+
+sql() {
+	mariadb --no-defaults --socket="$LAUREL_TEST_DB_SOCKET" --user=root \
+	    -N -B laurel -e "$1"
+}
+
+printf 'learner pass 123\n' >"$dir/password"
+"${LAUREL_BUILDDIR:-$srcdir}/cli/laurelctl" -c "$LAUREL_TEST_CONFIG" user add \
+    --login benchlearner --role learner --password-file "$dir/password" >/dev/null
+sql "
+INSERT INTO user_types (name, created_at, updated_at) VALUES ('Staff', NOW(6), NOW(6));
+UPDATE users SET user_type_id = LAST_INSERT_ID() WHERE login = 'benchlearner';
+INSERT INTO user_groups (name, created_at, updated_at)
+    SELECT CONCAT('Group ', seq), NOW(6), NOW(6) FROM seq_1_to_20;
+INSERT INTO user_group_members (group_id, user_id, added_at)
+    SELECT g.id, u.id, NOW(6) FROM user_groups g, users u WHERE u.login = 'benchlearner';
+INSERT INTO certification_families (created_at) SELECT NOW(6) FROM seq_1_to_200;
+INSERT INTO certifications (family_id, version, name, description, created_at, updated_at)
+    SELECT id, 1, CONCAT('Certification ', LPAD(id, 3, '0')), '', NOW(6), NOW(6)
+    FROM certification_families;
+INSERT INTO certification_user_types SELECT c.id, t.id FROM certifications c, user_types t;
+INSERT INTO user_group_certifications (group_id, family_id, auto_enroll, created_at)
+    SELECT g.id, f.id, 0, NOW(6) FROM user_groups g
+    JOIN certification_families f ON (f.id - 1) DIV 10 = g.id - (SELECT MIN(id) FROM user_groups);
+INSERT INTO courses (code, name, description, created_at, updated_at)
+    SELECT CONCAT('C', seq), CONCAT('Course ', seq), '', NOW(6), NOW(6) FROM seq_1_to_400;
+INSERT INTO certification_courses SELECT c.id, co.id, 'required', 1
+    FROM certifications c JOIN courses co ON co.id IN (c.id * 2 - 1, c.id * 2) ;
+INSERT INTO enrollments (user_id, family_id, certification_id, method, enrolled_at, enrolled_on)
+    SELECT u.id, c.family_id, c.id, 'admin', NOW(6), CURDATE()
+    FROM certifications c, users u WHERE u.login = 'benchlearner' AND c.id <= 50;
+"
+
+jar=$dir/jar
+csrf=$(curl -s -c "$jar" -b "$jar" "$LAUREL_TEST_URL/signin" |
+    sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
+    -d login=benchlearner --data-urlencode 'password=learner pass 123' \
+    "$LAUREL_TEST_URL/signin"
+token=$(awk '$6 == "laurel_session" { print $7 }' "$jar")
+shown=$(curl -s -b "laurel_session=$token" "$LAUREL_TEST_URL/learn/" |
+    grep -c 'href="/learn/certifications/' || true)
+
+executes() {
+	sql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{ print $2 }'
+}
+before=$(executes)
+i=0
+while [ "$i" -lt 100 ]; do
+	curl -s -o /dev/null -b "laurel_session=$token" "$LAUREL_TEST_URL/learn/"
+	i=$((i + 1))
+done
+after=$(executes)
+
+out=$(wrk -t2 -c32 -d"${duration}s" --latency -H "Cookie: laurel_session=$token" \
+    "$LAUREL_TEST_URL/learn/")
+rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }')
+p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { v = $2
+	if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 }
+	else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+	else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }
+	print v }')
+bad=$(printf '%s\n' "$out" | awk '/Non-2xx/ { print $NF }')
+
+echo "wrk -t2 -c32 -d${duration}s, 4 FastCGI workers; $shown certification links on the page"
+echo
+echo "| page | requests/s | p99 (ms) | SQL statements per page | non-2xx |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+printf '| /learn/ (20 groups, 200 certifications, 50 enrolled) | %.0f | %.2f | %s | %s |\n' \
+    "$rps" "$p99" "$(( (after - before) / 100 ))" "${bad:-0}"
