@@ -118,6 +118,21 @@ int	 page_template_edit(struct ctx *);
 int	 page_template_save(struct ctx *);
 int	 page_file(struct ctx *);
 
+/* page_payment.c: vouchers, purchase orders, the learner's payment */
+int	 page_vouchers(struct ctx *);
+int	 page_voucher_new(struct ctx *);
+int	 page_voucher_create(struct ctx *);
+int	 page_purchase_orders(struct ctx *);
+int	 page_purchase_order_approve(struct ctx *);
+int	 page_purchase_order_reject_confirm(struct ctx *);
+int	 page_purchase_order_reject(struct ctx *);
+int	 page_learn_voucher(struct ctx *);
+int	 page_learn_purchase_order(struct ctx *);
+/* Sets Pay.* for the payment section of a priced certification's page:
+ * prices, the options offered and the learner's latest purchase order.
+ * Returns 0, or -1 when the database failed. */
+int	 page_payment_options(struct ctx *, long long family_id);
+
 /* Sets the values every page shows: site name, area, path, the session
  * user and the CSRF token. */
 void	 page_common(struct ctx *, const char *area, const char *title);

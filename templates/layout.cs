@@ -50,6 +50,8 @@
         <?cs call:nav_item("/admin/courses", "Courses", "prefix") ?>
         <?cs call:nav_item("/admin/catalogs", "Catalogs", "prefix") ?>
         <?cs call:nav_item("/admin/templates", "Certificate templates", "prefix") ?>
+        <?cs call:nav_item("/admin/vouchers", "Vouchers", "prefix") ?>
+        <?cs call:nav_item("/admin/purchase-orders", "Purchase orders", "prefix") ?>
         <?cs call:nav_item("/admin/user-types", "User types", "prefix") ?>
         <?cs call:nav_item("/admin/languages", "Languages", "prefix") ?>
         <?cs call:nav_item("/admin/audit", "Audit log", "prefix") ?>

@@ -18,7 +18,43 @@
 <?cs elif:Cert.Individually == "1" ?>
 <p>The courses of this group can be taken one at a time: enrol in the ones you need below.</p>
 <?cs elif:Cert.Priced == "1" ?>
-<p>This certification is priced. Payment options are shown to you once they are set up for it.</p>
+<section aria-labelledby="payment-title">
+<h2 id="payment-title">Payment</h2>
+<?cs if:subcount(Pay.Prices) > 0 ?>
+<dl class="details">
+  <dt>Price</dt>
+  <dd><ul><?cs each:p = Pay.Prices ?><li><?cs var:p.Currency ?> <?cs var:p.Amount ?></li><?cs /each ?></ul></dd>
+</dl>
+<?cs /if ?>
+<?cs if:Pay.Pending == "1" ?>
+<div class="flash flash-info" role="status"><p>Your purchase order <?cs var:Pay.PoNumber ?> is waiting for approval.</p><p>You are enrolled once an administrator approves it.</p></div>
+<?cs elif:Pay.Rejected == "1" ?>
+<div class="flash flash-error" role="status"><p>Your purchase order <?cs var:Pay.PoNumber ?> was rejected.</p><p>Reason: <?cs var:Pay.Reason ?></p></div>
+<?cs /if ?>
+<?cs if:Pay.Voucher == "1" || (Pay.PurchaseOrder == "1" && Pay.Pending != "1") ?>
+<p class="form-note">Fields marked * are required.</p>
+<?cs /if ?>
+<?cs if:Pay.Voucher == "1" ?>
+<h3>Pay with a voucher</h3>
+<form class="form" method="post" action="/learn/certifications/<?cs var:Cert.FamilyId ?>/voucher">
+  <?cs call:csrf_field() ?>
+  <?cs call:field_text("code", "Voucher code", Form.code, Form.Errors.code, "1", "40") ?>
+  <div class="form-actions"><button type="submit" class="button button-primary">Redeem voucher</button></div>
+</form>
+<?cs /if ?>
+<?cs if:Pay.PurchaseOrder == "1" && Pay.Pending != "1" ?>
+<h3>Pay by purchase order</h3>
+<p>Your training administrator checks the purchase order and enrols you when they approve it.</p>
+<form class="form" method="post" action="/learn/certifications/<?cs var:Cert.FamilyId ?>/purchase-order">
+  <?cs call:csrf_field() ?>
+  <?cs call:field_text("po_number", "Purchase order number", Form.po_number, Form.Errors.po_number, "1", "60") ?>
+  <div class="form-actions"><button type="submit" class="button button-primary">Submit purchase order</button></div>
+</form>
+<?cs /if ?>
+<?cs if:Pay.Voucher != "1" && Pay.PurchaseOrder != "1" ?>
+<p>This certification is priced, and it cannot be paid for on this site. Ask your training administrator how to enrol.</p>
+<?cs /if ?>
+</section>
 <?cs else ?>
 <form method="post" action="/learn/certifications/<?cs var:Cert.FamilyId ?>/enroll">
   <?cs call:csrf_field() ?>
