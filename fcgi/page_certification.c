@@ -312,7 +312,9 @@ set_form_values(struct view *v, const struct certification *c)
 	view_set(v, "Form.number_prefix", c->number_prefix);
 	set_form_int(v, "number_width", c->number_width, 1);
 	set_form_int(v, "start_number", c->start_number, 1);
-	set_form_int(v, "next_number", c->next_number, 1);
+	/* A new certification's next number starts empty, so it follows the
+	 * start number unless the admin types one. */
+	set_form_int(v, "next_number", c->next_number, c->id != 0);
 }
 
 /* Names of every single-valued field of the form, for echo_form. */

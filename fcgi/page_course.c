@@ -425,9 +425,9 @@ read_course(struct ctx *ctx, struct input *in, struct course *c)
 	str_copy(c->code, code, sizeof(c->code));
 	str_copy(c->name, input_text(in, "name", "Name", 1, COURSE_NAME_MAX,
 	    0), sizeof(c->name));
-	/* NOTE: the request parser rejects a field over Limits.ValueBytes
-	 * (65,536 bytes by default) with an error page before this check,
-	 * so 20,000 characters of 4-byte UTF-8 need a higher limit. */
+	/* The request parser's Limits.ValueBytes (262,144 bytes by default)
+	 * is above 20,000 four-byte characters, so this check is the one
+	 * that answers an over-long description. */
 	str_copy(c->description, input_text(in, "description",
 	    "Description", 0, COURSE_DESC_MAX, 1), sizeof(c->description));
 	if (read_language(ctx, in, c) == -1)

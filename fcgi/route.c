@@ -316,6 +316,14 @@ check_access(struct ctx *ctx, const struct route *rt)
 		buf_free(&next);
 		return 303;
 	}
+	if (rt->access == ACCESS_ADMIN && role != ROLE_ADMIN &&
+	    req->session.impersonator_id != 0) {
+		page_common(ctx, "public", NULL);
+		response_error(ctx->resp, 403, "You are viewing the site as a "
+		    "learner. Use Return to admin at the top of the page to "
+		    "get back to the admin site.");
+		return 403;
+	}
 	if ((rt->access == ACCESS_ADMIN && role != ROLE_ADMIN) ||
 	    (rt->access == ACCESS_LEARNER && role != ROLE_LEARNER))
 		return 403;
@@ -366,8 +374,8 @@ route_dispatch(struct ctx *ctx)
 			goto error;
 	}
 	if ((status = check_access(ctx, rt)) != 0) {
-		if (status == 303)
-			return 303;
+		if (status == 303 || resp->page != NULL)
+			return status;
 		goto error;
 	}
 	if (req->method == METHOD_POST && !csrf_ok(ctx)) {

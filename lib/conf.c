@@ -221,7 +221,7 @@ apply_typed(struct config *cfg, char *err, size_t errsz)
 	    &bad);
 	cfg->limit_name = (size_t)get_long(cfg, "Limits.NameBytes", 128, 10,
 	    &bad);
-	cfg->limit_value = (size_t)get_long(cfg, "Limits.ValueBytes", 65536,
+	cfg->limit_value = (size_t)get_long(cfg, "Limits.ValueBytes", 262144,
 	    10, &bad);
 	cfg->limit_files = (size_t)get_long(cfg, "Limits.Files", 10, 10, &bad);
 

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,8 +69,12 @@ user_login_invalid(const char *login)
 	for (p = (const unsigned char *)login; *p != '\0'; p++)
 		if (*p < 0x20 || *p == 0x7f)
 			return "The login contains control characters.";
-	if (login[0] == ' ' || login[len - 1] == ' ')
-		return "The login cannot start or end with a space.";
+	/* Letters of any script and digits, plus the punctuation of e-mail
+	 * addresses, so that an e-mail address can serve as a login. */
+	for (p = (const unsigned char *)login; *p != '\0'; p++)
+		if (*p < 0x80 && !isalnum(*p) && strchr("._-@+", *p) == NULL)
+			return "The login may contain only letters, digits and "
+			    ". _ - @ +, without spaces.";
 	return NULL;
 }
 

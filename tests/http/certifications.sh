@@ -833,4 +833,11 @@ is "$STATUS" 404 "unknown certification is 404"
 post /admin/certifications/999999999/versions -d confirm=1
 is "$STATUS" 404 "new version of an unknown certification is 404"
 
+request GET /admin/certifications/new
+next_input=$(grep -o '<input[^>]*name="next_number"[^>]*>' "$RESPONSE_BODY")
+case $next_input in
+*'value=""'*) tap_result 0 "new form leaves next number empty, to follow the start number" ;;
+*) tap_result 1 "new form leaves next number empty, to follow the start number"; diag "$next_input" ;;
+esac
+
 done_testing

@@ -99,6 +99,7 @@ is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'login_as_learner' AND 
     "impersonation audited"
 request GET /admin/
 is "$STATUS" 403 "the learner session cannot open the admin site"
+like "viewing the site as a learner" "403 explains how to get back"
 lcsrf=$(extract_csrf)
 request GET "/learn/certifications/$two"
 lcsrf=$(extract_csrf)

@@ -50,11 +50,11 @@ like 'invalid UTF-8' "400 names the problem"
 like '&quot;q&quot;' "400 names the field"
 request GET '/signin?q=%ZZ'
 is "$STATUS" 400 "invalid percent-encoding is 400"
-long=$(head -c 70000 /dev/zero | tr '\0' a)
+long=$(head -c 270000 /dev/zero | tr "\0" a)
 printf 'csrf=x&note=%s' "$long" >"$HTTP_TEST_DIR/long-body"
 request POST /signin --data-binary "@$HTTP_TEST_DIR/long-body"
 is "$STATUS" 400 "over-long field is 400"
-like 'longer than 65536' "over-long field message"
+like 'longer than 262144' "over-long field message"
 like '&quot;note&quot;' "over-long field named"
 head -c 11000000 /dev/zero >"$HTTP_TEST_DIR/big"
 request POST /signin --data-binary "@$HTTP_TEST_DIR/big" \

@@ -87,6 +87,9 @@ test_users(void)
 	ok(user_login_invalid(" lead") != NULL, "leading space rejected");
 	ok(user_login_invalid("a\tb") != NULL, "control character rejected");
 	ok(user_login_invalid("Ωμέγα") == NULL, "Greek login accepted");
+	ok(user_login_invalid("bad login!") != NULL, "space and ! rejected");
+	ok(user_login_invalid("ann.lee+x@example.org") == NULL,
+	    "an e-mail address is a valid login");
 }
 
 static void

@@ -104,7 +104,7 @@ test_config(void)
 		is_str(cfg->site_name, "Ακαδημία", "UTF-8 value kept");
 		is_int(cfg->server_workers, 3, "block sets Server.Workers");
 		is_int((long long)cfg->limit_fields, 7, "Limits.Fields");
-		is_int((long long)cfg->limit_value, 65536, "default kept");
+		is_int((long long)cfg->limit_value, 262144, "default kept");
 		config_free(cfg);
 	}
 	unlink(path);
