@@ -642,7 +642,7 @@ save_valid(struct ctx *ctx, struct input *in, struct user_details *d,
 int
 page_user_save(struct ctx *ctx)
 {
-	struct user_details	 d;
+	struct user_details	 d, *stored;
 	struct choices		 c;
 	struct input		 in;
 	long long		 ids[USER_FORM_GROUPS_MAX];
@@ -654,6 +654,10 @@ page_user_save(struct ctx *ctx)
 	memset(&d, 0, sizeof(d));
 	if (ctx->req->param_id != 0 && (status = load_user(ctx, &d)) != 0)
 		return status;
+	/* The heading shows the stored user, not the rejected input. */
+	if ((stored = malloc(sizeof(*stored))) == NULL)
+		return 503;
+	*stored = d;
 	if (choices_load(ctx, d.user.id, &c) == -1) {
 		choices_free(&c);
 		return 503;
@@ -665,13 +669,14 @@ page_user_save(struct ctx *ctx)
 		pw = read_password(ctx, &in);
 
 	if (!input_ok(&in))
-		status = show_form(ctx, &d, &c, ids, n, 400);
+		status = show_form(ctx, stored, &c, ids, n, 400);
 	else if (pw != NULL &&
 	    auth_hash_password(ctx->cfg, pw, d.user.password_hash) == -1)
 		status = 503;
 	else
 		status = save_valid(ctx, &in, &d, &c, ids, n, set);
 	choices_free(&c);
+	free(stored);
 	return status;
 }
 

@@ -35,6 +35,11 @@ like "/admin/users/$uid/registrations" "Edit a User links to Manage Course Regis
 like "/admin/users/$uid/impersonate" "Edit a User offers Login as Learner"
 request GET "/admin/users/$oid"
 unlike "/admin/users/$oid/impersonate" "no Login as Learner on an admin"
+csrf=$(extract_csrf)
+request POST "/admin/users/$uid" --data-urlencode "csrf=$csrf" -d "login=$learner" \
+    -d "email=bad@" -d "first_name=Lea" -d "last_name=Renamed" -d role=learner
+is "$STATUS" 400 "invalid e-mail is 400"
+like "<h1>Lea Ner</h1>" "heading keeps the stored name after rejected input"
 request GET "/admin/users/$uid/courseware"
 is "$STATUS" 200 "Add Courseware opens"
 like "First $tag" "lists a subscribed certification"
