@@ -20,7 +20,8 @@ struct db;
 
 #define ACCESS_MISSING_MAX	8
 
-/* Why a subscribed certification is not open to the user; 0 when it is. */
+/* Reasons a subscribed certification is closed to the user, as bits; 0
+ * means it is open. */
 enum access_denial {
 	DENY_INACTIVE = 1 << 0,
 	DENY_USER_TYPE = 1 << 1,
@@ -54,7 +55,7 @@ int	 access_list(struct db *, long long user_id, struct access_item **out,
 
 /*
  * Fills *item for one family.  Returns DB_OK when the user's groups
- * subscribe to it (item->denied then says whether the user may enrol),
+ * subscribe to it (item->denied is then 0 when the user may enrol),
  * 1 when none does, or a db_status.
  */
 int	 access_check(struct db *, long long user_id, long long family_id,

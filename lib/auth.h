@@ -84,11 +84,13 @@ long long	 session_purge(struct db *, const struct config *);
 
 /*
  * Sign-in throttling.  auth_throttle_check returns 0 when a sign-in may
- * be tried now, else the seconds to wait (for Retry-After); -1 on error.
- * After Auth.AccountFailures failures for one login, or
- * Auth.AddressFailures from one address, each further try waits 2^k
- * seconds after the last failure (k counting the failures past the limit),
- * at most 15 minutes; failures older than 15 minutes are forgotten.
+ * be tried now, else the seconds to wait (for Retry-After), or -1 on
+ * error.  After Auth.AccountFailures failures for one login, each
+ * further try waits 2^k seconds after the last failure, where k counts
+ * the failures past the limit.  The wait is at most a minute for a login,
+ * so an attacker cannot keep the real user out for long, and at most
+ * 15 minutes after Auth.AddressFailures failures from one address.
+ * Failures older than 15 minutes are forgotten.
  */
 long		 auth_throttle_check(struct db *, const struct config *,
 		    const char *login, const char *address);
