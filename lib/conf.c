@@ -214,6 +214,8 @@ apply_typed(struct config *cfg, char *err, size_t errsz)
 	cfg->server_stop_seconds = (int)get_long(cfg, "Server.StopSeconds",
 	    30, 10, &bad);
 	cfg->storage_dir = get_str(cfg, "Storage.Dir", "var/storage");
+	cfg->mail_completion_template = get_str(cfg, "Mail.CompletionTemplate",
+	    "conf/completion-email.txt");
 
 	cfg->limit_body = (size_t)get_long(cfg, "Limits.BodyBytes",
 	    10 * 1024 * 1024, 10, &bad);
@@ -340,6 +342,7 @@ config_free(struct config *cfg)
 	free(cfg->server_templates);
 	free(cfg->server_tmp_dir);
 	free(cfg->storage_dir);
+	free(cfg->mail_completion_template);
 	free(cfg->session_secure_cookie);
 	free(cfg);
 }

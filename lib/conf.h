@@ -43,6 +43,8 @@ struct config {
 
 	char	*storage_dir;		/* Storage.Dir */
 
+	char	*mail_completion_template; /* Mail.CompletionTemplate */
+
 	size_t	 limit_body;		/* Limits.BodyBytes */
 	size_t	 limit_fields;		/* Limits.Fields */
 	size_t	 limit_name;		/* Limits.NameBytes */
