@@ -11,6 +11,7 @@
 
 #include "cert_template.h"
 #include "conf.h"
+#include "content.h"
 #include "db.h"
 #include "files.h"
 #include "input.h"
@@ -504,7 +505,9 @@ page_template_save(struct ctx *ctx)
 	return save(ctx, &in, &t, up, drop_background);
 }
 
-/* Returns 1 when the signed-in user may see the file. */
+/* Returns 1 when the signed-in user may see the file, 0 when not, or a
+ * negative db_status.  A course document is for admins and the learners
+ * registered in its course. */
 static int
 file_visible(const struct ctx *ctx, const struct stored_file *f)
 {
@@ -512,6 +515,11 @@ file_visible(const struct ctx *ctx, const struct stored_file *f)
 	case FILE_CERTIFICATION_IMAGE:
 	case FILE_CERTIFICATION_ICON:
 		return 1;
+	case FILE_COURSE_DOCUMENT:
+		if (ctx->req->session.user.role == ROLE_ADMIN)
+			return 1;
+		return content_document_readable(ctx->db, f->id,
+		    ctx->req->session.user_id);
 	case FILE_TEMPLATE_BACKGROUND:
 	default:
 		return ctx->req->session.user.role == ROLE_ADMIN;
@@ -527,11 +535,16 @@ file_visible(const struct ctx *ctx, const struct stored_file *f)
 static void
 safe_file_name(const struct stored_file *f, char *out, size_t outsz)
 {
-	const char	*ext = strcmp(f->content_type, "image/png") == 0 ?
-			    ".png" : ".jpg";
+	const char	*ext = ".jpg", *fallback = "image";
 	const char	*s = f->original_name, *dot;
 	size_t		 len = 0, stem;
 
+	if (strcmp(f->content_type, "image/png") == 0)
+		ext = ".png";
+	else if (strcmp(f->content_type, "application/pdf") == 0) {
+		ext = ".pdf";
+		fallback = "document";
+	}
 	dot = strrchr(s, '.');
 	stem = dot != NULL ? (size_t)(dot - s) : strlen(s);
 	for (; stem > 0 && *s != '\0' && len + 5 < outsz && len < 100;
@@ -545,7 +558,7 @@ safe_file_name(const struct stored_file *f, char *out, size_t outsz)
 	while (len > 0 && out[len - 1] == '_')
 		len--;
 	if (len == 0)
-		len = (size_t)snprintf(out, outsz, "image");
+		len = (size_t)snprintf(out, outsz, "%s", fallback);
 	snprintf(out + len, outsz - len, "%s", ext);
 }
 
@@ -573,7 +586,9 @@ page_file(struct ctx *ctx)
 	if (rc != DB_OK)
 		return 503;
 	/* A file the user may not see looks like a missing one. */
-	if (!file_visible(ctx, &f))
+	if ((rc = file_visible(ctx, &f)) < 0)
+		return 503;
+	if (rc == 0)
 		return 404;
 	if (!storage_name_valid(f.storage_name)) {
 		log_error("invalid storage name \"%s\" in files row %lld",

@@ -40,6 +40,8 @@ set_courses(struct view *v, const struct registration_view *r, size_t n)
 
 	for (i = 0; i < n; i++) {
 		view_set_int_item(v, "OwnCourses", (int)i, "Id", r[i].id);
+		view_set_int_item(v, "OwnCourses", (int)i, "CourseId",
+		    r[i].course_id);
 		view_set_item(v, "OwnCourses", (int)i, "Code", r[i].code);
 		view_set_item(v, "OwnCourses", (int)i, "Name", r[i].name);
 		view_set_item(v, "OwnCourses", (int)i, "Status", r[i].status);

@@ -133,6 +133,63 @@ int	 page_learn_purchase_order(struct ctx *);
  * Returns 0, or -1 when the database failed. */
 int	 page_payment_options(struct ctx *, long long family_id);
 
+/* page_transcript.c: transcripts and Remove completed status */
+int	 page_learn_transcript(struct ctx *);
+int	 page_user_transcript(struct ctx *);
+int	 page_user_transcript_revoke_confirm(struct ctx *);
+int	 page_user_transcript_revoke(struct ctx *);
+
+/* page_outbox.c: the mail outbox */
+int	 page_outbox(struct ctx *);
+
+/* page_assessment.c: a course's content and assessment (admin) */
+int	 page_course_content(struct ctx *);
+int	 page_course_content_save(struct ctx *);
+int	 page_assessment(struct ctx *);
+int	 page_assessment_save(struct ctx *);
+int	 page_question_new(struct ctx *);
+int	 page_question_create(struct ctx *);
+int	 page_question_edit(struct ctx *);
+int	 page_question_update(struct ctx *);
+int	 page_question_delete_confirm(struct ctx *);
+int	 page_question_delete(struct ctx *);
+int	 page_question_move(struct ctx *);
+
+/* page_learn_course.c: a course's content and assessment (learner) */
+int	 page_learn_course(struct ctx *);
+int	 page_learn_course_complete(struct ctx *);
+int	 page_learn_attempt_start(struct ctx *);
+int	 page_learn_attempt(struct ctx *);
+int	 page_learn_attempt_submit(struct ctx *);
+/* Sets prefix.N.Kind ("text", "link", "br" or "p"), .Text and, for links,
+ * .Href from text cut by content_split.  prefix is a program literal.
+ * Returns 0, or -1 when memory runs out. */
+struct view;
+int	 page_text_parts(struct view *, const char *prefix, const char *text);
+
+/* page_records.c, page_attendance.c, page_external.c, page_checklist.c:
+ * learners' records (results by hand, class attendance, external
+ * courses, checklists) */
+int	 page_user_results(struct ctx *);
+int	 page_user_result_save(struct ctx *);
+int	 page_user_result_cancel_confirm(struct ctx *);
+int	 page_user_result_cancel(struct ctx *);
+int	 page_class_attendance(struct ctx *);
+int	 page_class_attendance_save(struct ctx *);
+int	 page_class_learners(struct ctx *);
+int	 page_class_learners_add(struct ctx *);
+int	 page_user_external(struct ctx *);
+int	 page_user_external_new(struct ctx *);
+int	 page_user_external_create(struct ctx *);
+int	 page_user_external_edit(struct ctx *);
+int	 page_user_external_save(struct ctx *);
+int	 page_user_external_delete_confirm(struct ctx *);
+int	 page_user_external_delete(struct ctx *);
+int	 page_user_checklist(struct ctx *);
+int	 page_user_checklist_save(struct ctx *);
+int	 page_learn_checklist(struct ctx *);
+int	 page_learn_checklist_save(struct ctx *);
+
 /* Sets the values every page shows: site name, area, path, the session
  * user and the CSRF token. */
 void	 page_common(struct ctx *, const char *area, const char *title);

@@ -23,26 +23,43 @@
 #define MIB	(1024LL * 1024)
 
 /* Limits of each purpose.  The size limits keep certificate PDFs small,
- * and the pixel limits bound the memory that decoding an image takes. */
+ * and the pixel limits bound the memory that decoding an image takes.
+ * Course documents stay under the 10 MB request body limit of the default
+ * configuration (Limits.BodyBytes), so the user sees this module's
+ * message rather than nginx's 413 page for most files that are too big. */
 struct file_limits {
 	const char	*purpose;	/* the files table's name */
 	const char	*plural;	/* for messages */
+	const char	*kind;		/* for messages: what to choose */
 	long long	 max_bytes;
 	int		 max_width, max_height;
 };
 
 static const struct file_limits limits[] = {
 	[FILE_TEMPLATE_BACKGROUND] = { "template_background",
-	    "template backgrounds", 5 * MIB, 6000, 6000 },
+	    "template backgrounds", "a PNG or JPEG image", 5 * MIB, 6000,
+	    6000 },
 	[FILE_CERTIFICATION_IMAGE] = { "certification_image",
-	    "certification images", 2 * MIB, 2000, 2000 },
+	    "certification images", "a PNG or JPEG image", 2 * MIB, 2000,
+	    2000 },
 	[FILE_CERTIFICATION_ICON] = { "certification_icon",
-	    "certification icons", 512 * KIB, 512, 512 },
+	    "certification icons", "a PNG or JPEG image", 512 * KIB, 512,
+	    512 },
+	[FILE_COURSE_DOCUMENT] = { "course_document",
+	    "course documents", "a PDF document", 8 * MIB, 0, 0 },
 };
 
 #define MSG_NOT_IMAGE \
 	"The file is not a PNG or JPEG image. Save it as PNG or JPEG and " \
 	"upload it again."
+#define MSG_NOT_PDF \
+	"The file is not a PDF document. Save or export it as PDF and " \
+	"upload it again."
+
+/* ISO 32000-1 puts the "%%EOF" marker on the last line of a PDF, but
+ * Adobe's readers accept it anywhere in the last 1024 bytes, and so does
+ * this check. */
+#define PDF_EOF_WINDOW	1024
 
 const char *
 file_purpose_name(enum file_purpose p)
@@ -241,8 +258,8 @@ check_size(long long size, const struct file_limits *lim, char *err,
 	char	 got[32], max[32];
 
 	if (size == 0) {
-		snprintf(err, errsz, "The file is empty. Choose a PNG or JPEG "
-		    "image.");
+		snprintf(err, errsz, "The file is empty. Choose %s.",
+		    lim->kind);
 		return 1;
 	}
 	if (size <= lim->max_bytes)
@@ -288,6 +305,57 @@ file_check_image(const unsigned char *data, size_t len,
 	out->size_bytes = (long long)len;
 	out->purpose = purpose;
 	return 0;
+}
+
+/*
+ * Checks a PDF by its header ("%PDF-" and a version such as 1.7 at the
+ * start) and its "%%EOF" marker near the end, so a file of another type
+ * renamed to .pdf, or a cut-off upload, is rejected.
+ * NOTE: the objects and cross-reference table between are not parsed, so
+ * a PDF damaged in the middle passes here and fails in the reader.
+ */
+static int
+check_pdf(const unsigned char *p, size_t len, struct stored_file *out,
+    char *err, size_t errsz)
+{
+	size_t	 i, first;
+
+	if (len < 8 || memcmp(p, "%PDF-", 5) != 0 ||
+	    (p[5] != '1' && p[5] != '2') || p[6] != '.' || p[7] < '0' ||
+	    p[7] > '9') {
+		snprintf(err, errsz, "%s", MSG_NOT_PDF);
+		return 1;
+	}
+	first = len > PDF_EOF_WINDOW ? len - PDF_EOF_WINDOW : 0;
+	for (i = len - 5; memcmp(p + i, "%%EOF", 5) != 0; i--) {
+		if (i == first) {
+			snprintf(err, errsz, "The file looks like a PDF "
+			    "document but is incomplete or damaged. Export it "
+			    "again and upload the new file.");
+			return 1;
+		}
+	}
+	str_copy(out->content_type, "application/pdf",
+	    sizeof(out->content_type));
+	out->width = 0;
+	out->height = 0;
+	out->size_bytes = (long long)len;
+	out->purpose = FILE_COURSE_DOCUMENT;
+	return 0;
+}
+
+/* Checks data for the purpose: a PDF for course documents, else an
+ * image. */
+static int
+check_content(const unsigned char *data, size_t len,
+    enum file_purpose purpose, struct stored_file *out, char *err,
+    size_t errsz)
+{
+	if (purpose != FILE_COURSE_DOCUMENT)
+		return file_check_image(data, len, purpose, out, err, errsz);
+	if (check_size((long long)len, &limits[purpose], err, errsz) != 0)
+		return 1;
+	return check_pdf(data, len, out, err, errsz);
 }
 
 /*
@@ -355,7 +423,7 @@ file_check_upload(const char *path, enum file_purpose purpose,
 	rc = read_upload(path, &limits[purpose], &data, &len, err, errsz);
 	if (rc != 0)
 		return rc;
-	rc = file_check_image(data, len, purpose, out, err, errsz);
+	rc = check_content(data, len, purpose, out, err, errsz);
 	free(data);
 	return rc;
 }
@@ -459,7 +527,7 @@ file_store_copy(const struct config *cfg, const char *path,
 	rc = read_upload(path, &limits[purpose], &data, &len, err, errsz);
 	if (rc != 0)
 		return rc;
-	if ((rc = file_check_image(data, len, purpose, out, err, errsz)) != 0) {
+	if ((rc = check_content(data, len, purpose, out, err, errsz)) != 0) {
 		free(data);
 		return rc;
 	}
@@ -468,7 +536,9 @@ file_store_copy(const struct config *cfg, const char *path,
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(hex, sizeof(hex), raw, sizeof(raw));
 	snprintf(out->storage_name, sizeof(out->storage_name), "%s%s", hex,
-	    strcmp(out->content_type, "image/png") == 0 ? ".png" : ".jpg");
+	    strcmp(out->content_type, "image/png") == 0 ? ".png" :
+	    strcmp(out->content_type, "application/pdf") == 0 ? ".pdf" :
+	    ".jpg");
 	copy_original_name(out->original_name, sizeof(out->original_name),
 	    original_name);
 	rc = write_stored(cfg->storage_dir, out->storage_name, data, len);

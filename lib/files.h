@@ -1,7 +1,7 @@
 /*
  * Uploaded files (certificate template backgrounds, certification images
- * and icons): checked by content, stored in Storage.Dir under names the
- * server makes, recorded in the files table.
+ * and icons, course documents): checked by content, stored in Storage.Dir
+ * under names the server makes, recorded in the files table.
  */
 #ifndef LAUREL_FILES_H
 #define LAUREL_FILES_H
@@ -15,15 +15,18 @@ struct db;
 enum file_purpose {
 	FILE_TEMPLATE_BACKGROUND,
 	FILE_CERTIFICATION_IMAGE,
-	FILE_CERTIFICATION_ICON
+	FILE_CERTIFICATION_ICON,
+	FILE_COURSE_DOCUMENT		/* a PDF, the only purpose that is
+					   not an image */
 };
 
 struct stored_file {
 	long long	 id;
 	char		 storage_name[101];
-	char		 content_type[51];	/* image/png or image/jpeg */
+	char		 content_type[51];	/* image/png, image/jpeg or
+						   application/pdf */
 	long long	 size_bytes;
-	int		 width, height;
+	int		 width, height;		/* 0 for a PDF */
 	char		 original_name[256 * 4];
 	enum file_purpose purpose;
 };
@@ -67,7 +70,10 @@ int	 file_check_image(const unsigned char *data, size_t len,
 
 /*
  * Checks the upload at path for the purpose without storing it, so a form
- * can report every invalid field at once.  Returns 0 with content_type,
+ * can report every invalid field at once.  Images are checked as
+ * file_check_image does.  A FILE_COURSE_DOCUMENT must be a PDF, with the
+ * "%PDF-" header at the start and "%%EOF" in the last 1024 bytes.
+ * Returns 0 with content_type,
  * size_bytes, width and height of out set, 1 with a message for the user
  * in err, or -1 after logging a system error.
  */
@@ -75,9 +81,9 @@ int	 file_check_upload(const char *path, enum file_purpose,
 	    struct stored_file *out, char *err, size_t errsz);
 
 /*
- * Checks the upload at path and copies it into Storage.Dir under a new
- * random name, without touching the database.  Fills every field of out
- * but id.  Returns 0, 1 with a message for the user in err, or -1 after
+ * Checks the upload at path as file_check_upload does and copies it into
+ * Storage.Dir under a new random name, without touching the database.
+ * Fills every field of out but id.  Returns 0, 1 with a message for the user in err, or -1 after
  * logging a system error.
  */
 int	 file_store_copy(const struct config *, const char *path,

@@ -55,12 +55,14 @@
         <?cs call:nav_item("/admin/user-types", "User types", "prefix") ?>
         <?cs call:nav_item("/admin/languages", "Languages", "prefix") ?>
         <?cs call:nav_item("/admin/audit", "Audit log", "prefix") ?>
+        <?cs call:nav_item("/admin/outbox", "Outbox", "prefix") ?>
       </ul>
     </nav>
 <?cs elif:Page.Area == "learn" ?>
     <nav class="site-nav" aria-label="My training">
       <ul class="nav-list">
         <?cs call:nav_item("/learn/", "Training", "exact") ?>
+        <?cs call:nav_item("/learn/transcript", "Transcript", "prefix") ?>
       </ul>
     </nav>
 <?cs elif:Session.SignedIn ?>

@@ -36,7 +36,10 @@
 
 ?><?cs def:head_extra() ?><?cs /def ?><?cs def:content() ?>
 <p class="breadcrumb"><a href="/admin/courses">Courses</a> › <a href="/admin/courses/<?cs var:Course.Id ?>#classes"><?cs var:Course.Code ?> <?cs var:Course.Name ?></a></p>
-<h1>Edit class</h1>
+<div class="page-header">
+  <h1>Edit class</h1>
+  <div class="actions"><a class="button" href="/admin/classes/<?cs var:Class.Id ?>/attendance">Learners and attendance</a></div>
+</div>
 <p class="form-note">Times are in the site time zone, <?cs var:Site.TimeZone ?>.</p>
 <?cs call:form_errors() ?>
 <form class="form" method="post" action="/admin/classes/<?cs var:Class.Id ?>">

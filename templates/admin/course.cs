@@ -41,6 +41,7 @@
 ?><?cs def:head_extra() ?><?cs /def ?><?cs def:content() ?>
 <p class="breadcrumb"><a href="/admin/courses">Courses</a></p>
 <h1><?cs if:Course.Id ?>Edit course <?cs var:Course.Code ?><?cs else ?>New course<?cs /if ?></h1>
+<?cs if:Course.Id ?><p class="actions"><a class="button" href="/admin/courses/<?cs var:Course.Id ?>/content">Online content</a> <a class="button" href="/admin/courses/<?cs var:Course.Id ?>/assessment">Assessment</a></p><?cs /if ?>
 <?cs if:Failed == "course" ?><?cs call:form_errors() ?><?cs /if ?>
 <form class="form" method="post" action="/admin/courses<?cs if:Course.Id ?>/<?cs var:Course.Id ?><?cs /if ?>">
   <?cs call:csrf_field() ?>

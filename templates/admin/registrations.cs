@@ -2,7 +2,11 @@
 <p class="breadcrumb"><a href="/admin/users">Users</a> › <a href="/admin/users/<?cs var:User.Id ?>"><?cs var:User.Name ?></a></p>
 <div class="page-header">
   <h1>Manage Course Registrations</h1>
-  <div class="actions"><a class="button button-primary" href="/admin/users/<?cs var:User.Id ?>/courseware">Add Courseware</a></div>
+  <div class="actions"><a class="button button-primary" href="/admin/users/<?cs var:User.Id ?>/courseware">Add Courseware</a>
+    <a class="button" href="/admin/users/<?cs var:User.Id ?>/transcript">View Transcript</a>
+    <a class="button" href="/admin/users/<?cs var:User.Id ?>/results">Record results</a>
+    <a class="button" href="/admin/users/<?cs var:User.Id ?>/external">External courses</a>
+    <a class="button" href="/admin/users/<?cs var:User.Id ?>/checklist">Checklists</a></div>
 </div>
 <p><?cs var:User.Name ?> (<?cs var:User.Login ?>)</p>
 <?cs if:subcount(Enrolled) > 0 ?>

@@ -24,6 +24,7 @@
   <h1><?cs if:string.length(User.FirstName) > 0 || string.length(User.LastName) > 0 ?><?cs var:User.FirstName ?> <?cs var:User.LastName ?><?cs else ?><?cs var:User.Login ?><?cs /if ?></h1>
   <div class="actions">
     <a class="button" href="/admin/users/<?cs var:User.Id ?>/registrations">Manage Course Registrations</a>
+    <a class="button" href="/admin/users/<?cs var:User.Id ?>/transcript">View Transcript</a>
 <?cs if:User.Role == "learner" && User.Active == "1" ?>
     <form class="inline-form" method="post" action="/admin/users/<?cs var:User.Id ?>/impersonate">
       <?cs call:csrf_field() ?>

@@ -70,7 +70,7 @@
   <tbody>
 <?cs each:c = Courses ?>
     <tr>
-      <td><?cs var:c.Name ?> <span class="muted"><?cs var:c.Code ?></span></td>
+      <td><?cs if:c.Status && c.Status != "cancelled" ?><a href="/learn/courses/<?cs var:c.Id ?>"><?cs var:c.Name ?></a><?cs else ?><?cs var:c.Name ?><?cs /if ?> <span class="muted"><?cs var:c.Code ?></span></td>
       <td><?cs if:c.Requirement == "required" ?>Required<?cs elif:c.Requirement == "elective" ?>Elective<?cs else ?>Not applicable<?cs /if ?></td>
       <td><?cs if:c.Status == "completed" ?><?cs call:status_badge("completed") ?> <?cs var:c.CompletedOn ?><?cs elif:c.Status == "failed" ?><?cs call:status_badge("failed") ?><?cs elif:c.Status == "in_progress" ?><?cs call:status_badge("in-progress") ?><?cs elif:c.Status == "registered" ?>Registered<?cs elif:c.Status == "cancelled" ?>Cancelled<?cs else ?><span class="muted">Not started</span><?cs /if ?></td>
       <td class="num"><?cs var:c.CreditHours ?></td>

@@ -35,7 +35,7 @@
     <thead><tr><th scope="col">Course</th><th scope="col">Status</th><th scope="col">Registered on</th></tr></thead>
     <tbody>
 <?cs each:c = OwnCourses ?>
-      <tr><td><?cs var:c.Name ?> <span class="muted"><?cs var:c.Code ?></span></td>
+      <tr><td><a href="/learn/courses/<?cs var:c.CourseId ?>"><?cs var:c.Name ?></a> <span class="muted"><?cs var:c.Code ?></span></td>
         <td><?cs if:c.Status == "completed" ?><?cs call:status_badge("completed") ?><?cs elif:c.Status == "failed" ?><?cs call:status_badge("failed") ?><?cs elif:c.Status == "in_progress" ?><?cs call:status_badge("in-progress") ?><?cs else ?>Registered<?cs /if ?></td>
         <td><?cs var:c.RegisteredOn ?></td></tr>
 <?cs /each ?>

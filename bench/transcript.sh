@@ -1,0 +1,112 @@
+#!/bin/sh
+# Measures the learner's Transcript tab against the hello page /healthz
+# in the same run.  The learner has 50 certifications of 6 courses each
+# (300 course rows), is registered in every course and has completed half
+# of them with a score.  Also counts the SQL statements one transcript
+# runs, from MariaDB's Com_stmt_execute over 100 requests.  Prints a
+# Markdown table.
+#
+#   bench/transcript.sh [-d SECONDS]
+set -eu
+
+duration=10
+while getopts d: opt; do
+	case $opt in
+	d) duration=$OPTARG ;;
+	*) echo "usage: bench/transcript.sh [-d SECONDS]" >&2; exit 2 ;;
+	esac
+done
+
+here=$(cd "$(dirname "$0")" && pwd)
+srcdir=$(dirname "$here")
+dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-bench.XXXXXX")
+rmdir "$dir"
+LAUREL_STACK_WORKERS=4 "$srcdir/tests/stack" start "$dir" >/dev/null
+trap '"$srcdir/tests/stack" stop "$dir" --clean >/dev/null 2>&1' EXIT INT TERM
+. "$dir/env"
+
+sql() {
+	mariadb --no-defaults --socket="$LAUREL_TEST_DB_SOCKET" --user=root \
+	    -N -B laurel -e "$1"
+}
+
+printf 'learner pass 123\n' >"$dir/password"
+"${LAUREL_BUILDDIR:-$srcdir}/cli/laurelctl" -c "$LAUREL_TEST_CONFIG" user add \
+    --login benchlearner --role learner --password-file "$dir/password" >/dev/null
+sql "
+INSERT INTO certification_families (created_at) SELECT NOW(6) FROM seq_1_to_50;
+INSERT INTO certifications (family_id, version, name, description, created_at, updated_at)
+    SELECT id, 1, CONCAT('Certification ', LPAD(id, 3, '0')), '', NOW(6), NOW(6)
+    FROM certification_families;
+INSERT INTO courses (code, name, description, credit_hours, created_at, updated_at)
+    SELECT CONCAT('C', seq), CONCAT('Course ', seq), '', 1.5, NOW(6), NOW(6)
+    FROM seq_1_to_300;
+INSERT INTO certification_courses SELECT c.id, co.id, 'required', co.id - (c.id - 1) * 6
+    FROM certifications c JOIN courses co ON co.id BETWEEN c.id * 6 - 5 AND c.id * 6;
+INSERT INTO checklist_items (course_id, position, text)
+    SELECT id, 1, 'Checklist item' FROM courses WHERE id % 3 = 0;
+INSERT INTO enrollments (user_id, family_id, certification_id, method, enrolled_at,
+    enrolled_on, complete_by)
+    SELECT u.id, c.family_id, c.id, 'admin', NOW(6), CURDATE(),
+    DATE_ADD(CURDATE(), INTERVAL 90 DAY)
+    FROM certifications c, users u WHERE u.login = 'benchlearner';
+INSERT INTO course_registrations (user_id, course_id, method, registered_at, status,
+    score, completed_on)
+    SELECT u.id, co.id, 'enrollment', NOW(6),
+    IF(co.id % 2 = 0, 'completed', 'registered'), IF(co.id % 2 = 0, 88.5, NULL),
+    IF(co.id % 2 = 0, CURDATE(), NULL)
+    FROM courses co, users u WHERE u.login = 'benchlearner';
+"
+
+jar=$dir/jar
+csrf=$(curl -s -c "$jar" -b "$jar" "$LAUREL_TEST_URL/signin" |
+    sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
+    -d login=benchlearner --data-urlencode 'password=learner pass 123' \
+    "$LAUREL_TEST_URL/signin"
+token=$(awk '$6 == "laurel_session" { print $7 }' "$jar")
+page=$(curl -s -b "laurel_session=$token" "$LAUREL_TEST_URL/learn/transcript")
+certs=$(printf '%s\n' "$page" | grep -c 'class="row-certification"' || true)
+courses=$(printf '%s\n' "$page" | grep -c 'class="row-course"' || true)
+bytes=$(printf '%s' "$page" | wc -c)
+
+executes() {
+	sql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{ print $2 }'
+}
+before=$(executes)
+i=0
+while [ "$i" -lt 100 ]; do
+	curl -s -o /dev/null -b "laurel_session=$token" \
+	    "$LAUREL_TEST_URL/learn/transcript"
+	i=$((i + 1))
+done
+after=$(executes)
+
+# measure PATH: prints "requests/s p99-in-ms non-2xx" for PATH.
+measure() {
+	out=$(wrk -t2 -c32 -d"${duration}s" --latency \
+	    -H "Cookie: laurel_session=$token" "$LAUREL_TEST_URL$1")
+	rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }')
+	p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { v = $2
+		if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 }
+		else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+		else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }
+		print v }')
+	bad=$(printf '%s\n' "$out" | awk '/Non-2xx/ { print $NF }')
+	echo "$rps $p99 ${bad:-0}"
+}
+set -- $(measure /healthz)
+hello_rps=$1 hello_p99=$2 hello_bad=$3
+set -- $(measure /learn/transcript)
+page_rps=$1 page_p99=$2 page_bad=$3
+
+echo "wrk -t2 -c32 -d${duration}s, 4 FastCGI workers; the transcript has $certs" \
+    "certification rows and $courses course rows ($bytes bytes)"
+echo
+echo "| page | requests/s | p99 (ms) | share of hello | SQL statements per page | non-2xx |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+printf '| /healthz (hello) | %.0f | %.2f | 100%% | 0 | %s |\n' \
+    "$hello_rps" "$hello_p99" "$hello_bad"
+printf '| /learn/transcript | %.0f | %.2f | %.0f%% | %s | %s |\n' \
+    "$page_rps" "$page_p99" "$(echo "$page_rps $hello_rps" | awk '{ print 100 * $1 / $2 }')" \
+    "$(( (after - before) / 100 ))" "$page_bad"
