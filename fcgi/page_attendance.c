@@ -183,6 +183,17 @@ page_class_attendance_save(struct ctx *ctx)
 		input_error(&in, "learner", "Tick at least one learner.");
 	status = records_read_choice(&in, "status", "Status", status_names);
 	records_read_day(&in, "date", "Date", 1, 1, &day);
+	/* Only a cancellation can be recorded before the class starts. */
+	if (input_ok(&in) && status >= 0 &&
+	    (enum attendance_status)status != ATTENDANCE_CANCELLED &&
+	    day < clock_site_day(k.starts_at)) {
+		char	 start[11], msg[160];
+
+		date_format(clock_site_day(k.starts_at), start);
+		snprintf(msg, sizeof(msg), "The class starts on %s: attendance "
+		    "can be recorded from that day on.", start);
+		input_error(&in, "date", msg);
+	}
 	if (!input_ok(&in)) {
 		rc = show_attendance(ctx, &k, ids, n > 0 ? (size_t)n : 0, 400);
 		free(ids);

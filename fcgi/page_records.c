@@ -216,7 +216,18 @@ page_user_result_save(struct ctx *ctx)
 
 	memset(&r, 0, sizeof(r));
 	input_init(&in, ctx);
-	if (!read_result(&in, &r))
+	read_result(&in, &r);
+	/* A score decides the result: below the passing score a course is
+	 * failed, whatever status was chosen. */
+	if (input_ok(&in) && r.status == RESULT_COMPLETED && r.has_score &&
+	    r.score_hundredths < (long long)reg.passing_score * 100) {
+		snprintf(message, sizeof(message), "A score of %lld.%02lld%% is "
+		    "below the passing score of %d%%: record the result as "
+		    "Failed, or enter a passing score.", r.score_hundredths / 100,
+		    r.score_hundredths % 100, reg.passing_score);
+		input_error(&in, "score", message);
+	}
+	if (!input_ok(&in))
 		return show_results(ctx, &u, 400);
 	r.user_id = u.id;
 	r.course_id = course;

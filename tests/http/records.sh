@@ -172,6 +172,13 @@ csrf=$(extract_csrf)
 post_attendance() {
 	request POST "/admin/classes/$class/attendance" --data-urlencode "csrf=$csrf" "$@"
 }
+early=$(sql "SELECT DATE_SUB('$yesterday', INTERVAL 3 DAY)")
+first=$(sql "SELECT user_id FROM course_registrations WHERE class_id = $class LIMIT 1")
+if [ -n "$first" ]; then
+	post_attendance -d status=completed -d "date=$early" -d "learner=$first"
+	is "$STATUS" 400 "completion dated before the class is 400"
+	like "attendance can be recorded from that day on" "class start date explained"
+fi
 post_attendance -d status=attended -d "date=$today"
 is "$STATUS" 400 "no learner ticked is 400"
 like "Tick at least one learner." "no learner explained"
@@ -479,6 +486,11 @@ like "Status is required." "missing status explained"
 post_result -d "course=$theory" -d status=passed -d score=80 -d "date=$yesterday"
 is "$STATUS" 400 "unknown status is 400"
 like "Status has an unknown value" "unknown status explained"
+post_result -d "course=$theory" -d status=completed -d score=20 -d "date=$yesterday"
+is "$STATUS" 400 "completed with a failing score is 400"
+like "below the passing score of 70%" "failing score explained"
+is "$(sql "SELECT COALESCE(MAX(status), 'none') FROM course_registrations WHERE user_id = $five AND course_id = $theory")" registered \
+    "failing score recorded nothing"
 is "$(sql "SELECT status, score IS NULL FROM course_registrations WHERE user_id = $five AND course_id = $theory")" \
     "registered	1" "nothing saved after invalid input"
 post_result -d "course=$ilt" -d status=completed -d score=80 -d "date=$yesterday"
