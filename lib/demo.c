@@ -160,7 +160,7 @@ static const struct cert {
 	    "with our switches and routers.", "en", "certification", 90,
 	    PRODUCT_TRAINING, 1, "Certified Network Associate (CNA)",
 	    "interval", 730, "CNA", "prefix", "CNA-", 0, 0, 0, NONE,
-	    { 1, 1, 0 },
+	    { 1, 1, 1 },
 	    { { NET_101, "required" }, { NET_201, "required" },
 	      { SEC_110, "elective" }, { SEC_110_FR, "elective" } }, 4 },
 	{ "Certified Network Professional", "Plans, secures and sells "
@@ -202,6 +202,7 @@ static const struct {
 	{ SUPPORT_TIER_1, SUPPORT_ONBOARDING, 1 },
 	{ PARTNERS, CNA, 0 },
 	{ PARTNERS, CNP, 0 },
+	{ CUSTOMER_ADMINS, CNA, 0 },
 	{ CUSTOMER_ADMINS, CNP, 0 },
 };
 

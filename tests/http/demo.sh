@@ -54,7 +54,7 @@ is "$(sql "SELECT CONCAT(g.name, ' -> ', c.name) FROM user_group_certifications 
     JOIN user_groups g ON g.id = s.group_id
     JOIN certifications c ON c.family_id = s.family_id WHERE s.auto_enroll = 1")" \
     "Support Tier 1 -> Support Onboarding" "one subscription enrols automatically"
-is "$(sql "SELECT COUNT(*) FROM user_group_certifications")" 7 "7 subscriptions"
+is "$(sql "SELECT COUNT(*) FROM user_group_certifications")" 8 "8 subscriptions"
 is "$(sql "SELECT CONCAT(c.name, ' requires ', r.name)
     FROM certification_prerequisites p JOIN certifications c ON c.id = p.certification_id
     JOIN certifications r ON r.family_id = p.required_family_id")" \
@@ -75,7 +75,7 @@ is "$(sql "SELECT CONCAT(cc.requirement, ':', co.code) FROM certification_course
     "course group lists required and not applicable courses"
 is "$(sql "SELECT required_electives FROM certifications WHERE name = 'Certified Network Associate'")" 1 \
     "one elective required"
-is "$(sql "SELECT COUNT(*) FROM certification_user_types")" 7 "user types allowed"
+is "$(sql "SELECT COUNT(*) FROM certification_user_types")" 8 "user types allowed"
 is "$(sql "SELECT COUNT(*) FROM users u WHERE role = 'learner' AND NOT EXISTS
     (SELECT 1 FROM user_group_members m WHERE m.user_id = u.id)")" 0 \
     "every learner is in a user group"
