@@ -55,7 +55,7 @@ enum form_status {
 };
 
 /*
- * Why parsing failed.  field is the name of the offending field when known
+ * The reason parsing failed.  field is the name of the offending field when known
  * (truncated to fit), message a plain English sentence fit to show a user,
  * for example "invalid percent-encoding" or "value longer than 65536 bytes".
  */

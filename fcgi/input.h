@@ -5,8 +5,8 @@
  * value as typed to Form.<name> (so a form shown again keeps it) and, when
  * it is invalid, writes a message to Form.Errors.<name> and counts the
  * error.  Field names are literals of the program: they become HDF names.
- * A handler reads all its fields, then saves only when input_ok() says
- * nothing was wrong, so no partial write is ever made.
+ * A handler reads all its fields, then saves only when input_ok() reports
+ * no invalid field, so no partial write is ever made.
  */
 #ifndef LAUREL_INPUT_H
 #define LAUREL_INPUT_H
@@ -41,7 +41,7 @@ const char	*input_text(struct input *, const char *name, const char *label,
 
 /*
  * Reads a whole number in [min, max].  Returns 1 and sets *out when the
- * field holds one, 0 when it is empty (an error when required), and -1
+ * field contains one, 0 when it is empty (an error when required), and -1
  * when it is invalid.
  */
 int		 input_int(struct input *, const char *name, const char *label,

@@ -165,8 +165,8 @@ lock_pid_file(const char *path)
 		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
-		fprintf(stderr, "laurel-fcgi: another laurel-fcgi holds %s\n",
-		    path);
+		fprintf(stderr, "laurel-fcgi: %s is locked by another "
+		    "running laurel-fcgi; stop it first\n", path);
 		close(fd);
 		return -1;
 	}

@@ -192,7 +192,8 @@ signin_txn(struct db *db, void *arg)
 	    t->address);
 }
 
-/* Answers a wrong login or password, or a throttled address. */
+/* Shows the sign-in form again after a wrong login or password (401),
+ * or for a throttled login or address (429 with Retry-After). */
 static int
 signin_failed(struct ctx *ctx, const char *login, const char *next,
     long wait)
@@ -240,7 +241,7 @@ page_signin(struct ctx *ctx)
 		return 400;
 	}
 	/* A login too long for the table cannot exist; it is throttled and
-	 * answered like any other unknown login. */
+	 * rejected like any other unknown login. */
 	if (user_login_invalid(login) != NULL)
 		login = "(invalid)";
 

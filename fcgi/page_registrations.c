@@ -25,7 +25,7 @@
 
 #define RETURN_COOKIE	"laurel_return"
 
-/* Loads the user of the route; returns 0 or the status to answer. */
+/* Loads the user of the route; returns 0 or the HTTP status to send. */
 static int
 load_user(struct ctx *ctx, struct user *u)
 {

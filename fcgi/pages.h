@@ -194,8 +194,8 @@ int	 page_learn_checklist_save(struct ctx *);
  * user and the CSRF token. */
 void	 page_common(struct ctx *, const char *area, const char *title);
 
-/* Returns 1 when the request came over https or the configuration says
- * cookies are always Secure. */
+/* Returns 1 when the request came over https, or when
+ * Session.SecureCookie is "yes" ("no" returns 0). */
 int	 page_secure_cookies(const struct ctx *);
 
 /* Queues a message for the next page after a redirect. */

@@ -1,6 +1,6 @@
 /*
  * One HTTP request as the handlers see it: parsed, size-checked and valid
- * UTF-8.  Everything it holds is freed by request_free.
+ * UTF-8.  request_free frees everything in it.
  */
 #ifndef LAUREL_REQUEST_H
 #define LAUREL_REQUEST_H
@@ -46,7 +46,7 @@ void		 request_limits(const struct config *, struct form_limits *);
 
 /*
  * Reads the request's parameters, query string, cookies and body.  Returns
- * 200 when all is well, else the HTTP status to answer (400 or 413 with
+ * 200 when all is well, else the HTTP status to send (400 or 413 with
  * err filled in, 500 for system errors).
  */
 int		 request_read(struct request *, FCGX_Request *,

@@ -36,7 +36,8 @@ int	 response_header(struct response *, const char *name,
 int	 response_cookie(struct response *, const char *name,
 	    const char *value, long max_age, int secure);
 
-/* Answers 303 See Other to a local path. */
+/* Sets the response to 303 See Other with Location: location, a local
+ * path. */
 int	 response_redirect(struct response *, const char *location);
 
 /* Adds a message for the page being rendered. kind is success, error or

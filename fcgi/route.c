@@ -367,7 +367,7 @@ load_session(struct ctx *ctx)
 }
 
 /* Returns 0 when the route's access rule allows the request, else the
- * status to answer (303 to the sign-in page for a GET without session). */
+ * status to send (303 to the sign-in page for a GET without session). */
 static int
 check_access(struct ctx *ctx, const struct route *rt)
 {

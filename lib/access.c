@@ -27,7 +27,7 @@
 	"WHERE v.family_id = c.family_id) " \
 	"WHERE u.id = ? "
 
-/* Each prerequisite of those certifications, with whether the user holds
+/* Each prerequisite of those certifications, with whether the user has
  * a completed, unexpired enrolment in the required family. */
 #define PREREQUISITES \
 	"SELECT p.certification_id, p.required_family_id, " \
@@ -230,5 +230,5 @@ access_family_name(struct db *db, long long family_id, char *out)
 	if ((rc = db_next(res)) == 1)
 		str_copy(out, db_str(res, 0), 801);
 	db_res_free(res);
-	return rc == 1 ? DB_OK : rc == 0 ? 1 : rc;
+	return db_found(rc);
 }

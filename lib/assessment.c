@@ -170,7 +170,7 @@ query_count(struct db_res *res, long long *out)
 	if ((rc = db_next(res)) == 1)
 		*out = db_int(res, 0);
 	db_res_free(res);
-	return rc == 1 ? DB_OK : rc == 0 ? 1 : rc;
+	return db_found(rc);
 }
 
 int
@@ -728,7 +728,7 @@ assessment_attempt_get(struct db *db, long long id,
 	if ((rc = db_next(res)) == 1)
 		fill_attempt(a, res);
 	db_res_free(res);
-	return rc == 1 ? DB_OK : rc == 0 ? 1 : rc;
+	return db_found(rc);
 }
 
 struct start {

@@ -121,7 +121,7 @@ catalog_get(struct db *db, long long id, struct catalog *c)
 	if ((rc = db_next(res)) == 1)
 		fill(c, res);
 	db_res_free(res);
-	return rc == 1 ? DB_OK : rc == 0 ? 1 : rc;
+	return db_found(rc);
 }
 
 struct save {

@@ -62,7 +62,7 @@ course_exists(struct db *db, long long course_id)
 		return rc;
 	rc = db_next(res);
 	db_res_free(res);
-	return rc == 1 ? DB_OK : rc == 0 ? 1 : rc;
+	return db_found(rc);
 }
 
 /* Deletes the row of a document that no content names any more, and
@@ -222,7 +222,7 @@ content_progress(struct db *db, long long user_id, long long course_id,
 		p->opened = (int)db_int(res, 9);
 	}
 	db_res_free(res);
-	return rc == 1 ? DB_OK : rc == 0 ? 1 : rc;
+	return db_found(rc);
 }
 
 struct learner_run {

@@ -481,6 +481,16 @@ db_next(struct db_res *res)
 	return 1;
 }
 
+int
+db_found(int next_result)
+{
+	if (next_result == 1)
+		return DB_OK;
+	if (next_result == 0)
+		return 1;
+	return next_result;
+}
+
 const char *
 db_str(const struct db_res *res, int col)
 {

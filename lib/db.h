@@ -68,6 +68,13 @@ int		 db_query_(struct db *, struct db_res **res, const char *sql,
  * enum db_status. */
 int		 db_next(struct db_res *);
 
+/*
+ * Turns the db_next result of a lookup of one row into the convention of
+ * the get functions: DB_OK when a row came, 1 when there was none, and
+ * the negative db_status of an error as it is.
+ */
+int		 db_found(int next_result);
+
 /* Column values of the current row as text ("" for NULL); valid until the
  * next db_next or db_res_free. */
 const char	*db_str(const struct db_res *, int col);

@@ -1,5 +1,5 @@
 /*
- * What a list page asks for: a search text, a first letter, a sort
+ * The request of a list page: a search text, a first letter, a sort
  * column, a direction and a page.  The modules that list things (users,
  * catalogs, courses, certifications, ...) take this and return one page
  * of rows plus whether more follow.

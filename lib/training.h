@@ -1,5 +1,5 @@
 /*
- * What a learner sees of their training: enrolments with their progress,
+ * The training of one learner as the pages show it: enrolments with their progress,
  * and a certification's courses with the learner's status in each.
  */
 #ifndef LAUREL_TRAINING_H

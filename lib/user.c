@@ -100,7 +100,7 @@ fetch_one(struct db_res *res, struct user *u)
 	if (rc == 1)
 		fill(u, res);
 	db_res_free(res);
-	return rc == 1 ? DB_OK : rc == 0 ? 1 : rc;
+	return db_found(rc);
 }
 
 int
