@@ -12,7 +12,6 @@
 #include "str.h"
 #include "utf8.h"
 
-#define USEC_PER_SEC		1000000LL
 #define THROTTLE_WINDOW_SEC	(15 * 60)
 #define ACCOUNT_MAX_WAIT_SEC	60	/* keeps a real user's wait short */
 #define ADDRESS_MAX_WAIT_SEC	(15 * 60)

@@ -9,7 +9,6 @@
 
 #include "clock.h"
 
-#define USEC_PER_SEC	1000000LL
 #define SEC_PER_DAY	86400LL
 
 static int	 fixed;

@@ -13,8 +13,10 @@
 
 #include <stdint.h>
 
-typedef int64_t	usec_t;
+typedef int64_t	usec_t;		/* microseconds since 1970, UTC */
 typedef int32_t	day_t;
+
+#define USEC_PER_SEC	1000000LL
 
 /* Reads LAUREL_NOW and the site time zone.  Returns -1 when LAUREL_NOW is
  * set but not a valid UTC timestamp, or the zone is unknown. */

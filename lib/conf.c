@@ -214,6 +214,14 @@ apply_typed(struct config *cfg, char *err, size_t errsz)
 	cfg->server_stop_seconds = (int)get_long(cfg, "Server.StopSeconds",
 	    30, 10, &bad);
 	cfg->storage_dir = get_str(cfg, "Storage.Dir", "var/storage");
+	cfg->storage_export_days = (int)get_long(cfg, "Storage.ExportDays", 7,
+	    10, &bad);
+	cfg->worker_pid_file = get_str(cfg, "Worker.PidFile",
+	    "var/run/laurel-worker.pid");
+	cfg->worker_lease_seconds = (int)get_long(cfg, "Worker.LeaseSeconds",
+	    60, 10, &bad);
+	cfg->worker_poll_ms = (int)get_long(cfg, "Worker.PollMilliseconds",
+	    100, 10, &bad);
 	cfg->mail_completion_template = get_str(cfg, "Mail.CompletionTemplate",
 	    "conf/completion-email.txt");
 
@@ -246,6 +254,11 @@ apply_typed(struct config *cfg, char *err, size_t errsz)
 	if (bad) {
 		snprintf(err, errsz, "%s: a numeric setting is not a "
 		    "non-negative number", cfg->path);
+		return -1;
+	}
+	if (cfg->worker_lease_seconds < 5 || cfg->worker_poll_ms < 1) {
+		snprintf(err, errsz, "%s: Worker.LeaseSeconds must be at least "
+		    "5 and Worker.PollMilliseconds at least 1", cfg->path);
 		return -1;
 	}
 	if (cfg->limit_fields == 0 || cfg->limit_name == 0 ||
@@ -342,6 +355,7 @@ config_free(struct config *cfg)
 	free(cfg->server_templates);
 	free(cfg->server_tmp_dir);
 	free(cfg->storage_dir);
+	free(cfg->worker_pid_file);
 	free(cfg->mail_completion_template);
 	free(cfg->session_secure_cookie);
 	free(cfg);

@@ -42,6 +42,10 @@ struct config {
 	int	 server_stop_seconds;	/* Server.StopSeconds */
 
 	char	*storage_dir;		/* Storage.Dir */
+	int	 storage_export_days;	/* Storage.ExportDays */
+	char	*worker_pid_file;	/* Worker.PidFile */
+	int	 worker_lease_seconds;	/* Worker.LeaseSeconds */
+	int	 worker_poll_ms;	/* Worker.PollMilliseconds */
 
 	char	*mail_completion_template; /* Mail.CompletionTemplate */
 

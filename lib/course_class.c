@@ -16,7 +16,6 @@
 #include "db.h"
 #include "str.h"
 
-#define USEC_PER_SEC	1000000LL
 
 #define SELECT_CLASS \
 	"SELECT id, course_id, starts_at, ends_at, location, instructor, " \

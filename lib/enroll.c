@@ -308,3 +308,16 @@ enroll_course(struct db *db, long long user_id, long long family_id,
 	*created = c.created;
 	return rc;
 }
+
+long long
+enroll_expire_due(struct db *db, day_t today)
+{
+	char	 day[11];
+
+	date_format(today, day);
+	if (db_exec(db, "UPDATE enrollments SET status = 'expired' "
+	    "WHERE status = 'completed' AND expires_on IS NOT NULL "
+	    "AND expires_on <= ?", "s", day) != DB_OK)
+		return -1;
+	return (long long)db_affected(db);
+}

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "clock.h"
+
 struct db;
 
 enum enroll_method {
@@ -72,5 +74,12 @@ int	 enroll_course(struct db *, long long user_id, long long family_id,
 int	 enroll_counts(struct db *, long long family_id,
 	    long long certification_id, long long *total,
 	    long long *on_version);
+
+/*
+ * Marks completed certifications expired from their expires-on date: a
+ * certification is valid on every day before expires_on.  Returns the
+ * number of enrolments changed, or -1.
+ */
+long long enroll_expire_due(struct db *, day_t today);
 
 #endif

@@ -459,6 +459,67 @@ sync_dir(const char *dir)
 	close(fd);
 }
 
+int
+file_output_open(const char *dir, const char *name, struct file_output *o)
+{
+	int	 n;
+
+	memset(o, 0, sizeof(*o));
+	o->fd = -1;
+	n = snprintf(o->final, sizeof(o->final), "%s/%s", dir, name);
+	if (n < 0 || (size_t)n >= sizeof(o->final) ||
+	    snprintf(o->dir, sizeof(o->dir), "%s", dir) >=
+	    (int)sizeof(o->dir) ||
+	    snprintf(o->tmp, sizeof(o->tmp), "%s/.%s.%ld.tmp", dir, name,
+	    (long)getpid()) >= (int)sizeof(o->tmp)) {
+		log_error("Storage.Dir path too long: %s", dir);
+		return -1;
+	}
+	/* A file of the same name is left over from a process with this
+	 * pid that died while writing it. */
+	o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (o->fd == -1) {
+		log_error("failed to create %s: %s", o->tmp, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+file_output_publish(struct file_output *o)
+{
+	if (o->fd == -1 &&
+	    (o->fd = open(o->tmp, O_RDONLY | O_CLOEXEC)) == -1) {
+		log_error("failed to open %s: %s", o->tmp, strerror(errno));
+		return -1;
+	}
+	if (fsync(o->fd) == -1) {
+		log_error("failed to write %s: %s", o->tmp, strerror(errno));
+		file_output_abort(o);
+		return -1;
+	}
+	if (close(o->fd) == -1 || rename(o->tmp, o->final) == -1) {
+		o->fd = -1;
+		log_error("failed to rename to %s: %s", o->final,
+		    strerror(errno));
+		file_output_abort(o);
+		return -1;
+	}
+	o->fd = -1;
+	sync_dir(o->dir);
+	return 0;
+}
+
+void
+file_output_abort(struct file_output *o)
+{
+	if (o->fd != -1)
+		close(o->fd);
+	o->fd = -1;
+	if (o->tmp[0] != '\0')
+		unlink(o->tmp);
+}
+
 /*
  * Writes data to dir/name through a temporary name in the same folder,
  * synced and then renamed, so nginx never serves a half-written file.
@@ -467,34 +528,16 @@ static int
 write_stored(const char *dir, const char *name, const unsigned char *data,
     size_t len)
 {
-	char	 tmp[PATH_MAX], final[PATH_MAX];
-	int	 fd, n;
+	struct file_output	 o;
 
-	n = snprintf(final, sizeof(final), "%s/%s", dir, name);
-	if (n < 0 || (size_t)n >= sizeof(final) ||
-	    snprintf(tmp, sizeof(tmp), "%s/.%s.tmp", dir, name) >=
-	    (int)sizeof(tmp)) {
-		log_error("Storage.Dir path too long: %s", dir);
+	if (file_output_open(dir, name, &o) == -1)
+		return -1;
+	if (write_all(o.fd, data, len) == -1) {
+		log_error("failed to write %s: %s", o.tmp, strerror(errno));
+		file_output_abort(&o);
 		return -1;
 	}
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (fd == -1) {
-		log_error("failed to create %s: %s", tmp, strerror(errno));
-		return -1;
-	}
-	if (write_all(fd, data, len) == -1 || fsync(fd) == -1) {
-		log_error("failed to write %s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		return -1;
-	}
-	if (close(fd) == -1 || rename(tmp, final) == -1) {
-		log_error("failed to rename to %s: %s", final, strerror(errno));
-		unlink(tmp);
-		return -1;
-	}
-	sync_dir(dir);
-	return 0;
+	return file_output_publish(&o);
 }
 
 /* Copies at most 255 characters of a UTF-8 name (the files column's

@@ -7,6 +7,7 @@
 #define LAUREL_FILES_H
 
 #include <stddef.h>
+#include <limits.h>
 #include <sys/types.h>
 
 struct config;
@@ -44,6 +45,32 @@ int	 file_store_image(struct db *, const struct config *, const char *path,
 	    const char *original_name, enum file_purpose,
 	    long long uploaded_by, struct stored_file *out, char *err,
 	    size_t errsz);
+
+/*
+ * A file written under a temporary name in its folder and renamed into
+ * place once complete and synced, so a half-written file is never served
+ * under its final name:
+ *
+ *   file_output_open     creates dir/.NAME.PID.tmp and opens it as fd
+ *   file_output_publish  syncs and closes it (reopening it when the
+ *                        caller closed fd and set it to -1 to let another
+ *                        library write the path), renames it to dir/NAME
+ *                        and syncs the folder
+ *   file_output_abort    closes and removes the temporary file
+ *
+ * Each returns 0 or -1 (logged); publish removes the file when it fails.
+ */
+struct file_output {
+	char	 dir[PATH_MAX];
+	char	 tmp[PATH_MAX];
+	char	 final[PATH_MAX];
+	int	 fd;
+};
+
+int	 file_output_open(const char *dir, const char *name,
+	    struct file_output *);
+int	 file_output_publish(struct file_output *);
+void	 file_output_abort(struct file_output *);
 
 /* Loads a file's row; DB_OK, 1 when there is none, or a db_status. */
 int	 file_get(struct db *, long long id, struct stored_file *);

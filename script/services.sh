@@ -351,6 +351,37 @@ laurel_fcgi_wait() (
 	done
 )
 
+# ---------------------------------------------------------------- laurel-worker
+
+# laurel_worker_start BINARY CONFIG LOGFILE PIDFILE [SECONDS]
+# Starts laurel-worker in the background with stdout and stderr appended to
+# LOGFILE, sets LAUREL_WORKER_PID, and waits until it has written PIDFILE,
+# for at most SECONDS (default 30).
+laurel_worker_start() {
+	if [ ! -x "$1" ]; then
+		laurel_say "$1 not found or not executable: build Laurel first (make)"
+		return 1
+	fi
+	setsid "$1" -c "$2" -p "$4" </dev/null >>"$3" 2>&1 &
+	LAUREL_WORKER_PID=$!
+	_lw_limit=${5:-30}
+	_lw_tenths=0
+	until [ -s "$4" ]; do
+		if ! laurel_pid_alive "$LAUREL_WORKER_PID"; then
+			laurel_say "laurel-worker (pid $LAUREL_WORKER_PID) exited during start-up"
+			laurel_show_log "$3"
+			return 1
+		fi
+		if [ "$_lw_tenths" -ge $((_lw_limit * 10)) ]; then
+			laurel_say "laurel-worker did not write $4 within $_lw_limit s"
+			laurel_show_log "$3"
+			return 1
+		fi
+		sleep 0.1
+		_lw_tenths=$((_lw_tenths + 1))
+	done
+}
+
 # ---------------------------------------------------------------- nginx
 
 # Prints VALUE with the characters that are special in a sed replacement

@@ -1,0 +1,169 @@
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "auth.h"
+#include "clock.h"
+#include "conf.h"
+#include "db.h"
+#include "enroll.h"
+#include "job.h"
+#include "log.h"
+#include "tasks.h"
+#include "worker.h"
+
+/* Temporary files older than this were left by a process that died. */
+#define STALE_TMP_SECONDS	(24 * 3600)
+
+/* Seconds between looks at the worker_tasks table. */
+#define CHECK_SECONDS		5
+
+static int
+expire_certifications(struct worker *w, char *result, size_t resultsz)
+{
+	long long	 n;
+
+	if ((n = enroll_expire_due(w->db, clock_site_day(clock_now()))) < 0)
+		return -1;
+	snprintf(result, resultsz, "%lld certifications marked expired.", n);
+	return 0;
+}
+
+static int
+purge_sessions(struct worker *w, char *result, size_t resultsz)
+{
+	long long	 n;
+
+	if ((n = session_purge(w->db, w->cfg)) < 0)
+		return -1;
+	snprintf(result, resultsz, "%lld expired sessions deleted.", n);
+	return 0;
+}
+
+static int
+fail_abandoned(struct worker *w, char *result, size_t resultsz)
+{
+	long long	 n;
+
+	if ((n = job_fail_abandoned(w->db)) < 0)
+		return -1;
+	snprintf(result, resultsz, "%lld abandoned jobs failed.", n);
+	return 0;
+}
+
+static void
+remove_stored(const struct config *cfg, const char *name)
+{
+	char	 path[4096];
+
+	if (snprintf(path, sizeof(path), "%s/%s", cfg->storage_dir, name) >=
+	    (int)sizeof(path))
+		return;
+	if (unlink(path) == -1 && errno != ENOENT)
+		log_warn("failed to delete %s: %s", path, strerror(errno));
+}
+
+/* Deletes the ".NAME.PID.tmp" files that file_output_open made and a
+ * process that died never renamed. */
+static long long
+remove_stale_tmp(const struct config *cfg)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	DIR		*d;
+	char		 path[4096];
+	size_t		 len;
+	long long	 n = 0;
+	time_t		 now = time(NULL);
+
+	if ((d = opendir(cfg->storage_dir)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] != '.' || len < 5 ||
+		    strcmp(de->d_name + len - 4, ".tmp") != 0)
+			continue;
+		if (snprintf(path, sizeof(path), "%s/%s", cfg->storage_dir,
+		    de->d_name) >= (int)sizeof(path))
+			continue;
+		if (stat(path, &st) == 0 &&
+		    now - st.st_mtime > STALE_TMP_SECONDS &&
+		    unlink(path) == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+static int
+purge_exports(struct worker *w, char *result, size_t resultsz)
+{
+	char		 names[100][101], cutoff[27];
+	size_t		 n, i;
+	long long	 total = 0;
+
+	clock_format_sql(clock_now() - (usec_t)w->cfg->storage_export_days *
+	    24 * 3600 * USEC_PER_SEC, cutoff);
+	/* The rows forget their files first, in a committed transaction,
+	 * so no download can start on a file being deleted. */
+	do {
+		if (job_take_old_files(w->db, "csv_export", cutoff, names,
+		    sizeof(names) / sizeof(names[0]), &n) != DB_OK)
+			return -1;
+		for (i = 0; i < n; i++)
+			remove_stored(w->cfg, names[i]);
+		total += (long long)n;
+	} while (n == sizeof(names) / sizeof(names[0]) && !*w->stop);
+	snprintf(result, resultsz, "%lld exports and %lld temporary files "
+	    "deleted.", total, remove_stale_tmp(w->cfg));
+	return 0;
+}
+
+static const struct {
+	const char	*name;
+	int		 interval;	/* seconds */
+	int		(*run)(struct worker *, char *, size_t);
+} tasks[] = {
+	{ "expire_certifications", 300, expire_certifications },
+	{ "purge_sessions", 600, purge_sessions },
+	{ "purge_exports", 3600, purge_exports },
+	{ "fail_abandoned_jobs", 30, fail_abandoned },
+};
+
+void
+tasks_run_due(struct worker *w)
+{
+	static time_t	 last_check;
+	struct timespec	 now;
+	char		 result[256];
+	size_t		 i;
+	int		 rc;
+
+	/* Looking costs a write per task, so at most every few seconds. */
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (last_check != 0 && now.tv_sec - last_check < CHECK_SECONDS)
+		return;
+	last_check = now.tv_sec;
+	for (i = 0; i < sizeof(tasks) / sizeof(tasks[0]); i++) {
+		rc = job_task_due(w->db, tasks[i].name, tasks[i].interval);
+		if (rc == 1)
+			continue;
+		if (rc != DB_OK) {
+			log_error("task %s: failed to check whether it is due: "
+			    "%s", tasks[i].name, db_error(w->db));
+			return;
+		}
+		if (tasks[i].run(w, result, sizeof(result)) == -1)
+			snprintf(result, sizeof(result), "Failed: %s",
+			    db_error(w->db));
+		log_info("task %s: %s", tasks[i].name, result);
+		(void)job_task_done(w->db, tasks[i].name, result);
+	}
+}
