@@ -73,6 +73,9 @@ set_cert(struct view *v, int i, const struct transcript_cert *c)
 		view_set_item(v, "Rows", i, "Overdue", "1");
 	if (transcript_revocable(c))
 		view_set_item(v, "Rows", i, "Revocable", "1");
+	if (transcript_printable(c))
+		view_set_item(v, "Rows", i, "Printable", "1");
+	set_text(v, "Rows", i, "CertificateNumber", c->certificate_number);
 }
 
 static void

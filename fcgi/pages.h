@@ -31,6 +31,13 @@ int	 page_healthz(struct ctx *);
 int	 page_add_slash(struct ctx *);
 
 /* page_learn.c: the learner's site */
+/* page_certificate.c: printing certificates and /verify/<code>. */
+int	 page_learn_certificate_print(struct ctx *);
+int	 page_learn_certificate(struct ctx *);
+int	 page_admin_certificate_print(struct ctx *);
+int	 page_admin_certificate(struct ctx *);
+int	 page_verify(struct ctx *);
+
 int	 page_learn_home(struct ctx *);
 int	 page_learn_certification(struct ctx *);
 int	 page_learn_enroll(struct ctx *);

@@ -36,8 +36,10 @@ struct request {
 	struct session		 session;
 	const char		*session_token;	/* cookie value, or NULL */
 
-	/* Route parameters, e.g. the 42 of /admin/users/42. */
+	/* Route parameters, e.g. the 42 of /admin/users/42, and the
+	 * letters and digits that "{code}" matched. */
 	long long		 param_id;
+	char			 param_code[65];
 };
 
 /* Limits for the parsers, from the configuration. */

@@ -27,7 +27,9 @@ enum access {
 
 struct route {
 	unsigned	 methods;
-	const char	*pattern;	/* "{id}" matches a positive number */
+	/* "{id}" matches a positive number, "{code}" 1 to 64 ASCII
+	 * letters and digits. */
+	const char	*pattern;
 	int		(*handler)(struct ctx *);
 	enum access	 access;
 	int		 uses_db;
@@ -172,6 +174,15 @@ static const struct route routes[] = {
 	{ POST,	"/admin/certifications/{id}/image",
 	    page_certification_image, ACCESS_ADMIN, 1 },
 
+	{ POST,	"/learn/certificates/{id}/print", page_learn_certificate_print,
+	    ACCESS_LEARNER, 1 },
+	{ GET,	"/learn/certificates/{id}", page_learn_certificate,
+	    ACCESS_LEARNER, 1 },
+	{ POST,	"/admin/enrollments/{id}/certificate",
+	    page_admin_certificate_print, ACCESS_ADMIN, 1 },
+	{ GET,	"/admin/certificates/{id}", page_admin_certificate,
+	    ACCESS_ADMIN, 1 },
+	{ GET,	"/verify/{code}",	page_verify,		ACCESS_PUBLIC, 1 },
 	{ GET,	"/learn/transcript",	page_learn_transcript,
 	    ACCESS_LEARNER, 1 },
 	{ GET,	"/admin/users/{id}/transcript", page_user_transcript,
@@ -261,12 +272,26 @@ static const struct route routes[] = {
 
 /* Matches path against pattern; a "{id}" segment stores its number. */
 static int
-match(const char *pattern, const char *path, long long *id)
+match(const char *pattern, const char *path, long long *id, char code[65])
 {
 	const char	*p = pattern, *s = path;
 	char		*end;
+	size_t		 n;
 
 	while (*p != '\0') {
+		if (strncmp(p, "{code}", 6) == 0) {
+			for (n = 0; isalnum((unsigned char)s[n]) &&
+			    isascii((unsigned char)s[n]); n++)
+				if (n == 64)
+					return 0;
+			if (n == 0)
+				return 0;
+			memcpy(code, s, n);
+			code[n] = '\0';
+			s += n;
+			p += 6;
+			continue;
+		}
 		if (strncmp(p, "{id}", 4) == 0) {
 			if (!isdigit((unsigned char)*s) || *s == '0')
 				return 0;
@@ -301,13 +326,15 @@ find_route(struct ctx *ctx, int *status, unsigned *allowed)
 	struct request	*req = ctx->req;
 	size_t		 i;
 	long long	 id = 0;
+	char		 code[65] = "";
 
 	*allowed = 0;
 	for (i = 0; i < NROUTES; i++) {
-		if (!match(routes[i].pattern, req->path, &id))
+		if (!match(routes[i].pattern, req->path, &id, code))
 			continue;
 		if (routes[i].methods & req->method) {
 			req->param_id = id;
+			memcpy(req->param_code, code, sizeof(code));
 			return &routes[i];
 		}
 		*allowed |= routes[i].methods;

@@ -66,7 +66,7 @@ job_enqueue(struct db *db, const char *kind, const char *payload,
 	now_plus(0, now);
 	rc = db_exec(db, "INSERT INTO jobs (kind, payload, dedupe_key, "
 	    "run_after, created_by, created_at) VALUES (?, ?, ?, ?, "
-	    "NULLIF(?, 0), ?)", "ssslss", kind, payload, dedupe_key, now,
+	    "NULLIF(?, 0), ?)", "ssssls", kind, payload, dedupe_key, now,
 	    created_by, now);
 	if (rc == DB_OK) {
 		*id = (long long)db_insert_id(db);
@@ -237,6 +237,17 @@ job_fail(struct db *db, long long id, const char *owner, const char *error,
 	if (rc != DB_OK)
 		return rc;
 	return db_affected(db) == 1 ? DB_OK : 1;
+}
+
+int
+job_requeue_failed(struct db *db, long long id)
+{
+	char	 now[27];
+
+	now_plus(0, now);
+	return db_exec(db, "UPDATE jobs SET state = 'queued', attempts = 0, "
+	    "progress = 0, run_after = ?, finished_at = NULL WHERE id = ? "
+	    "AND state = 'failed'", "sl", now, id);
 }
 
 int

@@ -32,9 +32,10 @@
 	"e.status), c.provisional, COALESCE(e.completed_on, ''), " \
 	"COALESCE(e.complete_by, ''), COALESCE(e.expires_on, ''), " \
 	"e.status = 'in_progress' AND e.complete_by < ?, " \
-	"COALESCE(e.cancelled_on, '') " \
+	"COALESCE(e.cancelled_on, ''), COALESCE(ct.number_text, '') " \
 	"FROM enrollments e JOIN certifications c " \
-	"ON c.id = e.certification_id "
+	"ON c.id = e.certification_id LEFT JOIN certificates ct " \
+	"ON ct.enrollment_id = e.id AND ct.completed_on = e.completed_on "
 
 /* Statement results needed only while the transcript is put together. */
 struct extra {
@@ -56,6 +57,8 @@ read_enrolment(struct db_res *res, struct transcript_cert *c)
 	str_copy(c->complete_by, db_str(res, 7), sizeof(c->complete_by));
 	str_copy(c->expires_on, db_str(res, 8), sizeof(c->expires_on));
 	c->overdue = (int)db_int(res, 9);
+	str_copy(c->certificate_number, db_str(res, 11),
+	    sizeof(c->certificate_number));
 }
 
 /* Allocates one element more than the result's rows, so that an empty
@@ -624,4 +627,11 @@ int
 transcript_revocable(const struct transcript_cert *c)
 {
 	return c->provisional && strcmp(c->status, "completed") == 0;
+}
+
+int
+transcript_printable(const struct transcript_cert *c)
+{
+	return (strcmp(c->status, "completed") == 0 ||
+	    strcmp(c->status, "expired") == 0) && c->completed_on[0] != '\0';
 }

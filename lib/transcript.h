@@ -65,6 +65,9 @@ struct transcript_cert {
 	char		 complete_by[11];	/* "" when no limit */
 	char		 expires_on[11];
 	int		 overdue;	/* in progress and past complete-by */
+	/* The number of the certificate issued for the current
+	 * completion, "" when none was printed. */
+	char		 certificate_number[100 * 4 + 1];
 	size_t		 first_course;
 	size_t		 ncourses;
 };
@@ -126,6 +129,10 @@ void	 transcript_free(struct transcript *);
  */
 int	 transcript_cert(struct db *, long long user_id,
 	    long long enrollment_id, struct transcript_cert *);
+
+/* Returns 1 when the row's certificate can be printed: a completed
+ * certification, expired or not. */
+int	 transcript_printable(const struct transcript_cert *);
 
 /* Returns 1 when the row offers "Remove completed status": a provisional
  * certification that reads as completed. */

@@ -30,6 +30,15 @@
   if:c.Instructor ?>, instructor <?cs var:c.Instructor ?><?cs /if ?><?cs
   if:c.Location ?>, <?cs var:c.Location ?><?cs /if ?><?cs /if ?><?cs /def ?><?cs #
 
+  The Certificate ID cell of certification row r: its number once
+  printed, and a button that prints the certificate (issuing it, with its
+  number, the first time).
+?><?cs def:certificate_print(r) ?><form class="inline-form" method="post" action="<?cs
+  if:Transcript.Admin ?>/admin/enrollments/<?cs var:r.EnrollmentId ?>/certificate<?cs
+  else ?>/learn/certificates/<?cs var:r.EnrollmentId ?>/print<?cs /if
+  ?>"><?cs call:csrf_field() ?><button type="submit" class="button button-small certificate-print" aria-label="Print the certificate of <?cs var:r.Name ?>"><img src="/static/certificate.svg" alt="" width="16" height="16"> <?cs
+  if:r.CertificateNumber ?><?cs var:r.CertificateNumber ?><?cs else ?>Print<?cs /if ?></button></form><?cs /def ?><?cs #
+
 ?><?cs def:content() ?>
 <?cs if:Transcript.Admin ?>
 <p class="breadcrumb"><a href="/admin/users">Users</a> › <a href="/admin/users/<?cs var:User.Id ?>"><?cs if:User.FirstName || User.LastName ?><?cs var:User.FirstName ?> <?cs var:User.LastName ?><?cs else ?><?cs var:User.Login ?><?cs /if ?></a></p>
@@ -71,9 +80,7 @@
     if:r.Reason ?><br><span class="small">Reason: <?cs var:r.Reason ?></span><?cs /if ?><?cs
     if:Transcript.Admin && r.Revocable ?><br><a class="small" href="/admin/users/<?cs var:User.Id ?>/transcript/revoke?enrollment=<?cs var:r.EnrollmentId ?>" aria-label="Remove completed status of <?cs var:r.Name ?>">Remove completed status</a><?cs /if ?></td><?cs #
   ?><td><?cs var:r.CompletedOn ?></td><td class="num"></td><?cs #
-  ?><td><?cs # NOTE: the certificate icon, a link that prints the
-    certificate, goes in this cell once certificates are issued, and the
-    certificate number with it. Until then the cell stays empty. ?></td><?cs #
+  ?><td><?cs if:r.Printable ?><?cs call:certificate_print(r) ?><?cs /if ?></td><?cs #
   ?><td><?cs var:r.CompleteBy ?><?cs if:r.Overdue ?> <strong class="overdue">Overdue</strong><?cs /if ?></td><?cs #
   ?><td></td><td class="num"></td></tr><?cs else ?>
 <tr class="row-course"><th scope="row"><?cs var:r.Name ?><?cs if:r.Code ?> <span class="muted"><?cs var:r.Code ?></span><?cs /if ?><?cs if:r.ClassOn ?><br><span class="small muted"><?cs call:class_text(r) ?></span><?cs /if ?></th><?cs #
