@@ -2,6 +2,7 @@
 # transcript and /verify/<code>; included from Makefile.am.
 lib_liblaurel_a_SOURCES += lib/certificate.c lib/certificate.h
 fcgi_laurel_fcgi_SOURCES += fcgi/page_certificate.c
+worker_laurel_worker_SOURCES += worker/job_certificate.c
 
 nobase_dist_pkgdata_DATA += \
 	templates/certificate.cs \

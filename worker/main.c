@@ -36,6 +36,7 @@ static const struct {
 	const char	*kind;
 	job_handler	 run;
 } handlers[] = {
+	{ "certificate_pdf", job_certificate_pdf },
 	{ NULL, NULL }
 };
 

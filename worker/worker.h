@@ -43,5 +43,7 @@ typedef enum job_outcome (*job_handler)(struct worker *, const struct job *,
 int	 worker_progress(struct worker *, const struct job *, int percent);
 
 /* Handlers, one file each, listed in the table in main.c. */
+enum job_outcome job_certificate_pdf(struct worker *, const struct job *,
+    char *, size_t, char *, size_t, char *, size_t);
 
 #endif
