@@ -1,6 +1,11 @@
 # Delivery of the mail outbox over SMTP by laurel-worker; included from
 # Makefile.am.
 lib_liblaurel_a_SOURCES += lib/mailmsg.c lib/mailmsg.h
+worker_laurel_worker_SOURCES += worker/mail.c worker/mail.h
+worker_laurel_worker_CFLAGS += $(CURL_CFLAGS)
+worker_laurel_worker_LDADD += $(CURL_LIBS)
+
+nobase_dist_pkgdata_DATA += sql/0015_mail_delivery.sql
 
 check_PROGRAMS += tests/unit/test_mailmsg
 TESTS += tests/unit/test_mailmsg
