@@ -13,3 +13,6 @@ tests_unit_test_mailmsg_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS) \
 	-I$(top_srcdir)/tests/unit
 tests_unit_test_mailmsg_SOURCES = tests/unit/test_mailmsg.c
 tests_unit_test_mailmsg_LDADD = $(LAUREL_LIBS)
+
+TESTS += tests/http/mail.sh
+EXTRA_DIST += tests/http/mail.sh tests/smtp-sink
