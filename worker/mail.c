@@ -225,6 +225,8 @@ set_options(struct mailer *mr, const struct config *cfg, const char *from,
 	curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
 	curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, keep_reply);
 	curl_easy_setopt(c, CURLOPT_DEBUGDATA, mr);
+	/* NOTE: the tests use a plain smtp:// sink, so STARTTLS, smtps://
+	 * and certificate checks (libcurl's defaults) are not exercised. */
 	if (strcmp(cfg->mail_starttls, "required") == 0)
 		curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
 	else if (strcmp(cfg->mail_starttls, "optional") == 0)
