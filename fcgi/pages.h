@@ -148,6 +148,7 @@ int	 page_user_transcript_revoke(struct ctx *);
 
 /* page_outbox.c: the mail outbox */
 int	 page_outbox(struct ctx *);
+int	 page_outbox_retry(struct ctx *);
 
 /* page_assessment.c: a course's content and assessment (admin) */
 int	 page_course_content(struct ctx *);

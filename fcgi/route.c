@@ -192,6 +192,7 @@ static const struct route routes[] = {
 	{ POST,	"/admin/users/{id}/transcript/revoke",
 	    page_user_transcript_revoke, ACCESS_ADMIN, 1 },
 	{ GET,	"/admin/outbox",	page_outbox,		ACCESS_ADMIN, 1 },
+	{ POST,	"/admin/outbox/{id}/retry", page_outbox_retry,	ACCESS_ADMIN, 1 },
 
 	{ GET,	"/admin/courses/{id}/content", page_course_content,
 	    ACCESS_ADMIN, 1 },

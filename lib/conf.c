@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "conf.h"
+#include "mailmsg.h"
 #include "str.h"
 
 #define MAX_DEPTH	8
@@ -178,6 +179,78 @@ read_secret(const char *path, char *err, size_t errsz)
 	return strdup(line);
 }
 
+/*
+ * Reads the Mail.* settings.  Mail.From is checked even when Mail.Relay is
+ * empty, so a mistake shows when the file is read and not when delivery
+ * is switched on.  Returns 0, or -1 with a message in err.
+ */
+static int
+apply_mail(struct config *cfg, int *bad, char *err, size_t errsz)
+{
+	const char	*from = config_get(cfg, "Mail.From");
+	char		 name[256], address[MAILMSG_ADDRESS_MAX + 1];
+
+	cfg->mail_completion_template = get_str(cfg, "Mail.CompletionTemplate",
+	    "conf/completion-email.txt");
+	cfg->mail_relay = get_str(cfg, "Mail.Relay", "");
+	cfg->mail_user = get_str(cfg, "Mail.User", "");
+	cfg->mail_password_file = get_str(cfg, "Mail.PasswordFile", "");
+	cfg->mail_starttls = get_str(cfg, "Mail.StartTLS", "required");
+	cfg->mail_max_attempts = (int)get_long(cfg, "Mail.MaxAttempts", 8, 10,
+	    bad);
+	cfg->mail_retry_seconds = (int)get_long(cfg, "Mail.RetrySeconds", 300,
+	    10, bad);
+	cfg->mail_timeout_seconds = (int)get_long(cfg, "Mail.TimeoutSeconds",
+	    60, 10, bad);
+
+	if (from == NULL || *from == '\0') {
+		name[0] = '\0';
+		address[0] = '\0';
+	} else if (mailmsg_parse_from(from, name, sizeof(name), address,
+	    sizeof(address)) == -1) {
+		snprintf(err, errsz, "%s: Mail.From must be an address, or a "
+		    "name followed by <address>, as in Laurel "
+		    "<laurel@example.org>", cfg->path);
+		return -1;
+	}
+	cfg->mail_from_name = strdup(name);
+	cfg->mail_from_address = strdup(address);
+
+	if (cfg->mail_relay[0] == '\0')
+		return 0;
+	if (strncmp(cfg->mail_relay, "smtp://", 7) != 0 &&
+	    strncmp(cfg->mail_relay, "smtps://", 8) != 0) {
+		snprintf(err, errsz, "%s: Mail.Relay must start with smtp:// "
+		    "or smtps://, or be empty", cfg->path);
+		return -1;
+	}
+	if (strchr(cfg->mail_relay, '@') != NULL) {
+		snprintf(err, errsz, "%s: Mail.Relay must not contain a user "
+		    "name or password: set Mail.User and Mail.PasswordFile",
+		    cfg->path);
+		return -1;
+	}
+	if (address[0] == '\0') {
+		snprintf(err, errsz, "%s: Mail.From is required when "
+		    "Mail.Relay is set", cfg->path);
+		return -1;
+	}
+	if (strcmp(cfg->mail_starttls, "required") != 0 &&
+	    strcmp(cfg->mail_starttls, "optional") != 0 &&
+	    strcmp(cfg->mail_starttls, "no") != 0) {
+		snprintf(err, errsz, "%s: Mail.StartTLS must be required, "
+		    "optional or no", cfg->path);
+		return -1;
+	}
+	if (cfg->mail_max_attempts < 1 || cfg->mail_retry_seconds < 1 ||
+	    cfg->mail_timeout_seconds < 1) {
+		snprintf(err, errsz, "%s: Mail.MaxAttempts, Mail.RetrySeconds "
+		    "and Mail.TimeoutSeconds must be at least 1", cfg->path);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 apply_typed(struct config *cfg, char *err, size_t errsz)
 {
@@ -222,8 +295,8 @@ apply_typed(struct config *cfg, char *err, size_t errsz)
 	    60, 10, &bad);
 	cfg->worker_poll_ms = (int)get_long(cfg, "Worker.PollMilliseconds",
 	    100, 10, &bad);
-	cfg->mail_completion_template = get_str(cfg, "Mail.CompletionTemplate",
-	    "conf/completion-email.txt");
+	if (apply_mail(cfg, &bad, err, errsz) == -1)
+		return -1;
 
 	cfg->limit_body = (size_t)get_long(cfg, "Limits.BodyBytes",
 	    10 * 1024 * 1024, 10, &bad);
@@ -357,6 +430,12 @@ config_free(struct config *cfg)
 	free(cfg->storage_dir);
 	free(cfg->worker_pid_file);
 	free(cfg->mail_completion_template);
+	free(cfg->mail_relay);
+	free(cfg->mail_from_name);
+	free(cfg->mail_from_address);
+	free(cfg->mail_user);
+	free(cfg->mail_password_file);
+	free(cfg->mail_starttls);
 	free(cfg->session_secure_cookie);
 	free(cfg);
 }

@@ -48,6 +48,15 @@ struct config {
 	int	 worker_poll_ms;	/* Worker.PollMilliseconds */
 
 	char	*mail_completion_template; /* Mail.CompletionTemplate */
+	char	*mail_relay;		/* Mail.Relay, smtp:// or smtps://; "" off */
+	char	*mail_from_name;	/* display name of Mail.From, may be "" */
+	char	*mail_from_address;	/* address of Mail.From */
+	char	*mail_user;		/* Mail.User; "" sends no AUTH */
+	char	*mail_password_file;	/* Mail.PasswordFile, read by the worker */
+	char	*mail_starttls;		/* Mail.StartTLS: required|optional|no */
+	int	 mail_max_attempts;	/* Mail.MaxAttempts */
+	int	 mail_retry_seconds;	/* Mail.RetrySeconds, the first back-off */
+	int	 mail_timeout_seconds;	/* Mail.TimeoutSeconds, per message */
 
 	size_t	 limit_body;		/* Limits.BodyBytes */
 	size_t	 limit_fields;		/* Limits.Fields */

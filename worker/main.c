@@ -15,11 +15,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
+
 #include "clock.h"
 #include "conf.h"
 #include "db.h"
 #include "job.h"
 #include "log.h"
+#include "mail.h"
 #include "tasks.h"
 #include "worker.h"
 
@@ -129,9 +132,9 @@ pause_ms(int ms)
 }
 
 /*
- * The loop: run the periodic tasks that are due, then jobs until none is
- * waiting, then sleep for the poll interval.  With once set, returns
- * when no job is waiting.
+ * The loop: run the periodic tasks that are due and send a batch of due
+ * mail, then a job; when no job is waiting, sleep for the poll interval.
+ * With once set, returns when no job is waiting.
  */
 static int
 worker_loop(struct worker *w, int once)
@@ -141,6 +144,7 @@ worker_loop(struct worker *w, int once)
 
 	while (!stop_requested) {
 		tasks_run_due(w);
+		mail_deliver_due(w);
 		rc = job_claim(w->db, w->owner, w->lease_seconds, &j);
 		if (rc == DB_OK) {
 			run_job(w, &j);
@@ -233,7 +237,8 @@ main(int argc, char *argv[])
 		    "Site.TimeZone \"%s\"\n", cfg->site_time_zone);
 		return 1;
 	}
-	if (db_library_init() == -1) {
+	if (db_library_init() == -1 ||
+	    curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		fprintf(stderr, "laurel-worker: cannot initialise libraries\n");
 		return 1;
 	}
@@ -262,16 +267,21 @@ main(int argc, char *argv[])
 		return 1;
 	}
 
+	if (mail_init(&w) == -1)
+		return 1;
+
 	log_info("started as %s", w.owner);
 	rc = worker_loop(&w, once);
 	log_info("stopped");
 
+	mail_end(&w);
 	db_close(w.db);
 	if (pid_fd != -1) {
 		unlink(pid_path != NULL ? pid_path : cfg->worker_pid_file);
 		close(pid_fd);
 	}
 	config_free(cfg);
+	curl_global_cleanup();
 	db_library_end();
 	return rc;
 }

@@ -14,6 +14,7 @@
 
 struct config;
 struct db;
+struct mailer;
 
 struct worker {
 	const struct config	*cfg;
@@ -21,6 +22,7 @@ struct worker {
 	char			 owner[JOB_OWNER_MAX + 1];	/* host:pid */
 	int			 lease_seconds;
 	volatile sig_atomic_t	*stop;		/* set by SIGTERM */
+	struct mailer		*mailer;	/* NULL: no Mail.Relay */
 };
 
 enum job_outcome {
