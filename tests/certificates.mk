@@ -11,3 +11,5 @@ nobase_dist_pkgdata_DATA += \
 
 TESTS += tests/http/certificate.sh
 EXTRA_DIST += tests/http/certificate.sh
+TESTS += tests/http/worker.sh
+EXTRA_DIST += tests/http/worker.sh bench/certificate.sh

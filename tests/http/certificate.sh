@@ -127,7 +127,7 @@ ext_code=$(sql "SELECT verification_code FROM certificates WHERE enrollment_id =
 request GET "/verify/$ext_code"
 like 'badge-expired">Expired' "verify shows expired"
 
-# Revoked: verify says so, and the PDF is no longer served.
+# Revoked: the verify page shows it, and the PDF is no longer served.
 sql "UPDATE enrollments SET status = 'revoked', status_reason = 'test' WHERE id = $done_id"
 request GET "/verify/$code"
 like 'badge-revoked">Revoked' "verify shows revoked"
