@@ -25,6 +25,7 @@
 #include "db.h"
 #include "log.h"
 #include "master.h"
+#include "pidfile.h"
 #include "request.h"
 #include "response.h"
 #include "route.h"
@@ -152,34 +153,6 @@ worker_main(const struct config *cfg, int listen_fd)
 	return 0;
 }
 
-/* Takes the pid file's lock, so a second instance cannot steal the socket
- * (FCGX_OpenSocket removes an existing socket file without asking). */
-static int
-lock_pid_file(const char *path)
-{
-	char	 line[32];
-	int	 fd;
-
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) == -1) {
-		fprintf(stderr, "laurel-fcgi: %s: %s\n", path, strerror(errno));
-		return -1;
-	}
-	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
-		fprintf(stderr, "laurel-fcgi: %s is locked by another "
-		    "running laurel-fcgi; stop it first\n", path);
-		close(fd);
-		return -1;
-	}
-	snprintf(line, sizeof(line), "%ld\n", (long)getpid());
-	if (ftruncate(fd, 0) == -1 ||
-	    write(fd, line, strlen(line)) != (ssize_t)strlen(line)) {
-		fprintf(stderr, "laurel-fcgi: %s: %s\n", path, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 static int
 open_socket(const struct config *cfg)
 {
@@ -238,7 +211,10 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	view_global_init();
-	if ((pid_fd = lock_pid_file(cfg->server_pid_file)) == -1)
+	/* The lock keeps a second instance from stealing the socket, which
+	 * FCGX_OpenSocket would remove without asking. */
+	if ((pid_fd = pidfile_lock("laurel-fcgi", cfg->server_pid_file,
+	    "stop it first")) == -1)
 		return 1;
 	if ((listen_fd = open_socket(cfg)) == -1)
 		return 1;

@@ -232,3 +232,9 @@ clock_site_day(usec_t t)
 	date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &day);
 	return day;
 }
+
+void
+clock_format_sql_from_now(int seconds, char out[27])
+{
+	clock_format_sql(clock_now() + (usec_t)seconds * USEC_PER_SEC, out);
+}

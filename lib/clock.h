@@ -32,6 +32,10 @@ void	 clock_fix(usec_t t);
  * must hold 27 bytes. */
 void	 clock_format_sql(usec_t t, char out[27]);
 
+/* Writes the time seconds from now (before now when negative) as
+ * clock_format_sql does. */
+void	 clock_format_sql_from_now(int seconds, char out[27]);
+
 /* Parses "YYYY-MM-DD HH:MM:SS[.uuuuuu]" (UTC); returns -1 if invalid. */
 int	 clock_parse_sql(const char *s, usec_t *out);
 

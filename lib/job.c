@@ -8,6 +8,7 @@
 #include "db.h"
 #include "job.h"
 #include "str.h"
+#include "utf8.h"
 
 const char *const job_state_names[] = {
 	"queued", "running", "done", "failed", NULL
@@ -48,12 +49,6 @@ read_job(struct db_res *res, struct job *j)
 	str_copy(j->finished_at, db_str(res, 12), sizeof(j->finished_at));
 }
 
-static void
-now_plus(int seconds, char out[27])
-{
-	clock_format_sql(clock_now() + (usec_t)seconds * USEC_PER_SEC, out);
-}
-
 int
 job_enqueue(struct db *db, const char *kind, const char *payload,
     const char *dedupe_key, long long created_by, long long *id)
@@ -63,7 +58,7 @@ job_enqueue(struct db *db, const char *kind, const char *payload,
 	int		 rc;
 
 	*id = 0;
-	now_plus(0, now);
+	clock_format_sql_from_now(0, now);
 	rc = db_exec(db, "INSERT INTO jobs (kind, payload, dedupe_key, "
 	    "run_after, created_by, created_at) VALUES (?, ?, ?, ?, "
 	    "NULLIF(?, 0), ?)", "ssssls", kind, payload, dedupe_key, now,
@@ -109,8 +104,8 @@ claim_txn(struct db *db, void *arg)
 	int		 rc;
 
 	c->found = 0;
-	now_plus(0, now);
-	now_plus(c->lease_seconds, until);
+	clock_format_sql_from_now(0, now);
+	clock_format_sql_from_now(c->lease_seconds, until);
 	rc = db_query(db, &res, "SELECT id FROM jobs WHERE state = 'queued' "
 	    "AND run_after <= ? ORDER BY run_after, id LIMIT 1 "
 	    "FOR UPDATE SKIP LOCKED", "s", now);
@@ -175,7 +170,7 @@ job_progress(struct db *db, long long id, const char *owner, int progress,
 		progress = 0;
 	if (progress > 100)
 		progress = 100;
-	now_plus(lease_seconds, until);
+	clock_format_sql_from_now(lease_seconds, until);
 	rc = db_exec(db, "UPDATE jobs SET progress = ?, lease_until = ? "
 	    "WHERE id = ? AND state = 'running' AND lease_owner = ?",
 	    "isls", progress, until, id, owner);
@@ -191,7 +186,7 @@ job_done(struct db *db, long long id, const char *owner,
 	char	 now[27];
 	int	 rc;
 
-	now_plus(0, now);
+	clock_format_sql_from_now(0, now);
 	rc = db_exec(db, "UPDATE jobs SET state = 'done', progress = 100, "
 	    "result_file = ?, result_name = ?, last_error = '', "
 	    "lease_until = NULL, finished_at = ? WHERE id = ? AND "
@@ -202,22 +197,6 @@ job_done(struct db *db, long long id, const char *owner,
 	return db_affected(db) == 1 ? DB_OK : 1;
 }
 
-/* Cuts s to at most max characters without splitting a UTF-8 sequence. */
-static void
-copy_chars(char *out, size_t outsz, const char *s, size_t max)
-{
-	size_t	 i = 0, chars = 0;
-
-	while (s[i] != '\0' && chars < max && i + 4 < outsz) {
-		i++;
-		while ((s[i] & 0xc0) == 0x80)
-			i++;
-		chars++;
-	}
-	memcpy(out, s, i);
-	out[i] = '\0';
-}
-
 int
 job_fail(struct db *db, long long id, const char *owner, const char *error,
     int retry_seconds, int permanent)
@@ -225,9 +204,9 @@ job_fail(struct db *db, long long id, const char *owner, const char *error,
 	char	 now[27], after[27], msg[JOB_ERROR_MAX * 4 + 1];
 	int	 rc;
 
-	now_plus(0, now);
-	now_plus(retry_seconds, after);
-	copy_chars(msg, sizeof(msg), error, JOB_ERROR_MAX);
+	clock_format_sql_from_now(0, now);
+	clock_format_sql_from_now(retry_seconds, after);
+	utf8_copy_prefix(msg, sizeof(msg), error, JOB_ERROR_MAX);
 	rc = db_exec(db, "UPDATE jobs SET last_error = ?, lease_until = NULL, "
 	    "state = IF(? OR attempts >= max_attempts, 'failed', 'queued'), "
 	    "finished_at = IF(? OR attempts >= max_attempts, ?, NULL), "
@@ -244,7 +223,7 @@ job_requeue_failed(struct db *db, long long id)
 {
 	char	 now[27];
 
-	now_plus(0, now);
+	clock_format_sql_from_now(0, now);
 	return db_exec(db, "UPDATE jobs SET state = 'queued', attempts = 0, "
 	    "progress = 0, run_after = ?, finished_at = NULL WHERE id = ? "
 	    "AND state = 'failed'", "sl", now, id);
@@ -270,7 +249,7 @@ job_fail_abandoned(struct db *db)
 {
 	char	 now[27];
 
-	now_plus(0, now);
+	clock_format_sql_from_now(0, now);
 	if (db_exec(db, "UPDATE jobs SET state = 'failed', lease_until = NULL, "
 	    "finished_at = ?, last_error = CONCAT('The worker stopped during "
 	    "the last attempt. ', last_error) WHERE state = 'running' AND "
@@ -360,8 +339,8 @@ job_task_due(struct db *db, const char *name, int interval_seconds)
 	char	 now[27], next[27];
 	int	 rc;
 
-	now_plus(0, now);
-	now_plus(interval_seconds, next);
+	clock_format_sql_from_now(0, now);
+	clock_format_sql_from_now(interval_seconds, next);
 	rc = db_exec(db, "UPDATE worker_tasks SET next_run_at = ?, "
 	    "last_run_at = ? WHERE name = ? AND next_run_at <= ?", "ssss",
 	    next, now, name, now);
@@ -375,7 +354,7 @@ job_task_done(struct db *db, const char *name, const char *result)
 {
 	char	 msg[JOB_ERROR_MAX * 4 + 1];
 
-	copy_chars(msg, sizeof(msg), result, JOB_ERROR_MAX);
+	utf8_copy_prefix(msg, sizeof(msg), result, JOB_ERROR_MAX);
 	return db_exec(db, "UPDATE worker_tasks SET last_result = ? "
 	    "WHERE name = ?", "ss", msg, name);
 }

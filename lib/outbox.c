@@ -10,6 +10,7 @@
 #include "listing.h"
 #include "outbox.h"
 #include "str.h"
+#include "utf8.h"
 
 const char *const outbox_statuses[] = { "queued", "sent", "failed", NULL };
 
@@ -83,29 +84,6 @@ outbox_list(struct db *db, const struct listing *l, const char *status,
 	return DB_OK;
 }
 
-static void
-now_plus(int seconds, char out[27])
-{
-	clock_format_sql(clock_now() + (usec_t)seconds * USEC_PER_SEC, out);
-}
-
-/* Copies at most max characters of s without splitting a UTF-8
- * sequence. */
-static void
-copy_chars(char *out, size_t outsz, const char *s, size_t max)
-{
-	size_t	 i = 0, chars = 0;
-
-	while (s[i] != '\0' && chars < max && i + 4 < outsz) {
-		i++;
-		while ((s[i] & 0xc0) == 0x80)
-			i++;
-		chars++;
-	}
-	memcpy(out, s, i);
-	out[i] = '\0';
-}
-
 struct claim {
 	const char		*owner;
 	int			 lease_seconds;
@@ -173,8 +151,8 @@ claim_txn(struct db *db, void *arg)
 	int		 attempts = 0, due_null = 0, rc;
 
 	c->found = 0;
-	now_plus(0, now);
-	now_plus(c->lease_seconds, until);
+	clock_format_sql_from_now(0, now);
+	clock_format_sql_from_now(c->lease_seconds, until);
 	rc = db_query(db, &res, "SELECT id, attempts, next_attempt_at IS NULL, "
 	    "COALESCE(next_attempt_at, '') FROM mail_outbox "
 	    "WHERE status = 'queued' AND (next_attempt_at IS NULL OR "
@@ -236,7 +214,7 @@ outbox_sent(struct db *db, long long id, const char *owner)
 	char	 now[27];
 	int	 rc;
 
-	now_plus(0, now);
+	clock_format_sql_from_now(0, now);
 	rc = db_exec(db, "UPDATE mail_outbox SET status = 'sent', sent_at = ?, "
 	    "last_error = '', next_attempt_at = NULL, lease_owner = '', "
 	    "lease_until = NULL WHERE id = ? AND status = 'queued' AND "
@@ -253,8 +231,8 @@ outbox_attempt_failed(struct db *db, long long id, const char *owner,
 	char	 after[27], msg[OUTBOX_ERROR_MAX * 4 + 1];
 	int	 rc;
 
-	now_plus(retry_seconds, after);
-	copy_chars(msg, sizeof(msg), error, OUTBOX_ERROR_MAX);
+	clock_format_sql_from_now(retry_seconds, after);
+	utf8_copy_prefix(msg, sizeof(msg), error, OUTBOX_ERROR_MAX);
 	rc = db_exec(db, "UPDATE mail_outbox SET last_error = ?, "
 	    "status = IF(? OR attempts >= ?, 'failed', 'queued'), "
 	    "next_attempt_at = IF(? OR attempts >= ?, NULL, ?), "

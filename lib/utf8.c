@@ -3,6 +3,7 @@
  * section 4.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "utf8.h"
 
@@ -54,4 +55,25 @@ utf8_valid(const char *buf, size_t len)
 		i += trail + 1;
 	}
 	return 1;
+}
+
+size_t
+utf8_copy_prefix(char *out, size_t outsz, const char *s, size_t max_chars)
+{
+	size_t	 i = 0, next, chars = 0;
+
+	if (outsz == 0)
+		return 0;
+	while (s[i] != '\0' && chars < max_chars) {
+		next = i + 1;
+		while (((unsigned char)s[next] & 0xc0) == 0x80)
+			next++;
+		if (next >= outsz)
+			break;
+		i = next;
+		chars++;
+	}
+	memcpy(out, s, i);
+	out[i] = '\0';
+	return i;
 }

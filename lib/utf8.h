@@ -9,4 +9,12 @@
  */
 int	utf8_valid(const char *buf, size_t len);
 
+/*
+ * Copies at most max_chars characters of s into out (of outsz bytes),
+ * without splitting a UTF-8 sequence, and terminates it.  Returns the
+ * bytes copied.
+ */
+size_t	utf8_copy_prefix(char *out, size_t outsz, const char *s,
+	    size_t max_chars);
+
 #endif

@@ -22,6 +22,7 @@
 #include "db.h"
 #include "job.h"
 #include "log.h"
+#include "pidfile.h"
 #include "mail.h"
 #include "tasks.h"
 #include "worker.h"
@@ -162,37 +163,6 @@ worker_loop(struct worker *w, int once)
 	return 0;
 }
 
-/* Takes the pid file's lock, so the scripts can find and stop this
- * process.  Several workers on one host use several pid files. */
-static int
-lock_pid_file(const char *path)
-{
-	char	 line[32];
-	int	 fd;
-
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) == -1) {
-		fprintf(stderr, "laurel-worker: %s: %s\n", path,
-		    strerror(errno));
-		return -1;
-	}
-	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
-		fprintf(stderr, "laurel-worker: %s is locked by another "
-		    "running laurel-worker; give this one its own pid file "
-		    "with -p\n", path);
-		close(fd);
-		return -1;
-	}
-	snprintf(line, sizeof(line), "%ld\n", (long)getpid());
-	if (ftruncate(fd, 0) == -1 ||
-	    write(fd, line, strlen(line)) != (ssize_t)strlen(line)) {
-		fprintf(stderr, "laurel-worker: %s: %s\n", path,
-		    strerror(errno));
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 static void
 usage(void)
 {
@@ -242,8 +212,9 @@ main(int argc, char *argv[])
 		fprintf(stderr, "laurel-worker: cannot initialise libraries\n");
 		return 1;
 	}
-	if (!once && (pid_fd = lock_pid_file(pid_path != NULL ? pid_path :
-	    cfg->worker_pid_file)) == -1)
+	if (!once && (pid_fd = pidfile_lock("laurel-worker", pid_path != NULL ?
+	    pid_path : cfg->worker_pid_file, "give this one its own pid "
+	    "file with -p")) == -1)
 		return 1;
 
 	memset(&sa, 0, sizeof(sa));
