@@ -282,8 +282,8 @@ certificate_check(struct db *db, const char *code,
 	if (!certificate_code_valid(code))
 		return CERTIFICATE_NOT_FOUND;
 	date_format(clock_site_day(clock_now()), today);
-	rc = db_query(db, &res, "SELECT CONCAT_WS(' ', NULLIF(u.first_name, "
-	    "''), NULLIF(u.last_name, '')), c.name, ct.completed_on, "
+	rc = db_query(db, &res, "SELECT COALESCE(NULLIF(CONCAT_WS(' ', "
+	    "NULLIF(u.first_name, ''), NULLIF(u.last_name, '')), ''), u.login), c.name, ct.completed_on, "
 	    "COALESCE(ct.expires_on, ''), "
 	    "IF(e.status = 'revoked', 'revoked', IF(ct.expires_on IS NOT NULL "
 	    "AND ct.expires_on <= ?, 'expired', 'valid')) "
@@ -337,8 +337,8 @@ certificate_print_data(struct db *db, long long id,
 	if ((rc = certificate_get(db, id, 0, &out->cert)) != DB_OK)
 		return rc;
 	/* Credit hours: the completed courses of the certified version. */
-	rc = db_query(db, &res, "SELECT CONCAT_WS(' ', NULLIF(u.first_name, "
-	    "''), NULLIF(u.last_name, '')), IF(c.name_on_certificate = '', "
+	rc = db_query(db, &res, "SELECT COALESCE(NULLIF(CONCAT_WS(' ', "
+	    "NULLIF(u.first_name, ''), NULLIF(u.last_name, '')), ''), u.login), IF(c.name_on_certificate = '', "
 	    "c.name, c.name_on_certificate), COALESCE(c.certificate_template_id, "
 	    "0), COALESCE((SELECT SUM(co.credit_hours) FROM "
 	    "certification_courses cc JOIN courses co ON co.id = cc.course_id "

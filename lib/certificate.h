@@ -86,7 +86,8 @@ struct certificate_check {
 int	 certificate_check(struct db *, const char *code,
 	    struct certificate_check *out);
 
-/* The fields a certificate prints, for laurel-worker. */
+/* The fields a certificate prints, for laurel-worker.  The learner's
+ * name is the first and last name, or the login when both are empty. */
 struct certificate_print {
 	struct certificate	 cert;
 	char			 learner_name[201 * 4 + 1];
