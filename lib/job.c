@@ -66,7 +66,7 @@ job_enqueue(struct db *db, const char *kind, const char *payload,
 	now_plus(0, now);
 	rc = db_exec(db, "INSERT INTO jobs (kind, payload, dedupe_key, "
 	    "run_after, created_by, created_at) VALUES (?, ?, ?, ?, "
-	    "NULLIF(?, 0), ?)", "ssslss", kind, payload, dedupe_key, now,
+	    "NULLIF(?, 0), ?)", "ssssls", kind, payload, dedupe_key, now,
 	    created_by, now);
 	if (rc == DB_OK) {
 		*id = (long long)db_insert_id(db);
