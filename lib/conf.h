@@ -49,6 +49,8 @@ struct config {
 
 	char	*mail_completion_template; /* Mail.CompletionTemplate */
 
+	int	 reports_csv_bom;	/* Reports.CsvByteOrderMark: yes 1, no 0 */
+
 	size_t	 limit_body;		/* Limits.BodyBytes */
 	size_t	 limit_fields;		/* Limits.Fields */
 	size_t	 limit_name;		/* Limits.NameBytes */

@@ -23,8 +23,8 @@
 #define MAX_TXN_ATTEMPTS	8
 #define RECONNECT_USEC		500000
 
-/* First buffer size of a streamed column; db_next grows it for a longer
- * value. */
+/* First buffer size of a streamed column.  db_next grows it for a
+ * longer value. */
 #define STREAM_COLUMN_BYTES	256
 
 /* Session settings for every connection: UTC timestamps, strict input

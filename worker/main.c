@@ -36,6 +36,7 @@ static const struct {
 	const char	*kind;
 	job_handler	 run;
 } handlers[] = {
+	{ "csv_export", job_csv_export },
 	{ NULL, NULL }
 };
 
