@@ -56,7 +56,7 @@
 <?cs call:pager("/admin/reports/expiration") ?>
 <?cs else ?>
 <p>Lists the learners whose completed certification expires from the start date to the end date, both days included. Certifications that were revoked, cancelled or are still in progress are left out.</p>
-<?cs call:form_errors() ?>
+<?cs if:Form.HasErrors ?><p class="form-error-summary" role="alert">The report was not run. Correct the fields marked below and submit again.</p><?cs /if ?>
 <form class="form" method="get" action="/admin/reports/expiration">
   <p class="form-note">Fields marked * are required. Dates are written YYYY-MM-DD and must be today or later.</p>
   <div class="field<?cs if:Form.Errors.start ?> field-invalid<?cs /if ?>">
