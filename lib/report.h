@@ -51,7 +51,7 @@ struct expiration_row {
 	const char	*certificate_number;
 };
 
-/* Receives one row; returns 0 to go on, or any other value to stop the
+/* Receives one row.  Returns 0 to go on, or any other value to stop the
  * read, which report_expiration_rows then returns. */
 typedef int	(*report_row_fn)(const struct expiration_row *, void *arg);
 
@@ -70,8 +70,8 @@ int	 report_expiration_count(struct db *, const struct expiration_query *,
  * Streams the rows of the report, at most limit of them after skipping
  * offset, to fn in the report's order: the sort column, then the
  * enrolment id so equal values keep one order.  Rows are fetched one at a
- * time, so memory does not grow with the number of rows; the connection
- * is busy until this returns, and fn must not use it.  Returns DB_OK, a
+ * time, so memory does not grow with the number of rows.  The connection
+ * is busy until this returns, so fn must not use it.  Returns DB_OK, a
  * db_status, or the value with which fn stopped the read.
  */
 int	 report_expiration_rows(struct db *, const struct expiration_query *,

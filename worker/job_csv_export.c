@@ -30,8 +30,8 @@
 #include "str.h"
 #include "worker.h"
 
-/* Rows between two progress updates at least; each update is one
- * UPDATE of the job's row, which also extends its lease. */
+/* Minimum rows between two progress updates.  Each update is one UPDATE
+ * of the job's row, which also extends its lease. */
 #define PROGRESS_MIN_ROWS	1000
 
 struct export {
