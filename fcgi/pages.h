@@ -198,6 +198,18 @@ int	 page_user_checklist_save(struct ctx *);
 int	 page_learn_checklist(struct ctx *);
 int	 page_learn_checklist_save(struct ctx *);
 
+/* page_report.c: the Reporting tab and the Certification Expiration
+ * Report */
+int	 page_reports(struct ctx *);
+int	 page_report_expiration(struct ctx *);
+int	 page_report_expiration_csv(struct ctx *);
+
+/* page_jobs.c: background jobs, their progress and their files */
+int	 page_jobs(struct ctx *);
+int	 page_job(struct ctx *);
+int	 page_job_download(struct ctx *);
+int	 page_job_retry(struct ctx *);
+
 /* Sets the values every page shows: site name, area, path, the session
  * user and the CSRF token. */
 void	 page_common(struct ctx *, const char *area, const char *title);

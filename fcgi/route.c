@@ -267,6 +267,17 @@ static const struct route routes[] = {
 	{ GET,	"/admin/templates/{id}", page_template_edit,	ACCESS_ADMIN, 1 },
 	{ POST,	"/admin/templates/{id}", page_template_save,	ACCESS_ADMIN, 1 },
 	{ GET,	"/files/{id}",		page_file,		ACCESS_SIGNED_IN, 1 },
+
+	{ GET,	"/admin/reports",	page_reports,		ACCESS_ADMIN, 1 },
+	{ GET,	"/admin/reports/expiration", page_report_expiration,
+	    ACCESS_ADMIN, 1 },
+	{ POST,	"/admin/reports/expiration/csv", page_report_expiration_csv,
+	    ACCESS_ADMIN, 1 },
+	{ GET,	"/admin/jobs",		page_jobs,		ACCESS_ADMIN, 1 },
+	{ GET,	"/admin/jobs/{id}",	page_job,		ACCESS_ADMIN, 1 },
+	{ GET,	"/admin/jobs/{id}/download", page_job_download,
+	    ACCESS_ADMIN, 1 },
+	{ POST,	"/admin/jobs/{id}/retry", page_job_retry,	ACCESS_ADMIN, 1 },
 };
 
 #define NROUTES	(sizeof(routes) / sizeof(routes[0]))

@@ -254,7 +254,7 @@ apply_mail(struct config *cfg, int *bad, char *err, size_t errsz)
 static int
 apply_typed(struct config *cfg, char *err, size_t errsz)
 {
-	const char	*pwfile;
+	const char	*pwfile, *v;
 	int		 bad = 0;
 
 	cfg->site_name = get_str(cfg, "Site.Name", "Laurel");
@@ -297,6 +297,16 @@ apply_typed(struct config *cfg, char *err, size_t errsz)
 	    100, 10, &bad);
 	if (apply_mail(cfg, &bad, err, errsz) == -1)
 		return -1;
+	v = config_get(cfg, "Reports.CsvByteOrderMark");
+	if (v == NULL || *v == '\0' || strcmp(v, "yes") == 0)
+		cfg->reports_csv_bom = 1;
+	else if (strcmp(v, "no") == 0)
+		cfg->reports_csv_bom = 0;
+	else {
+		snprintf(err, errsz, "%s: Reports.CsvByteOrderMark must be yes "
+		    "or no, not \"%s\"", cfg->path, v);
+		return -1;
+	}
 
 	cfg->limit_body = (size_t)get_long(cfg, "Limits.BodyBytes",
 	    10 * 1024 * 1024, 10, &bad);

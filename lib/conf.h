@@ -58,6 +58,8 @@ struct config {
 	int	 mail_retry_seconds;	/* Mail.RetrySeconds, the first back-off */
 	int	 mail_timeout_seconds;	/* Mail.TimeoutSeconds, per message */
 
+	int	 reports_csv_bom;	/* Reports.CsvByteOrderMark: yes 1, no 0 */
+
 	size_t	 limit_body;		/* Limits.BodyBytes */
 	size_t	 limit_fields;		/* Limits.Fields */
 	size_t	 limit_name;		/* Limits.NameBytes */

@@ -23,6 +23,10 @@
 #define MAX_TXN_ATTEMPTS	8
 #define RECONNECT_USEC		500000
 
+/* First buffer size of a streamed column.  db_next grows it for a
+ * longer value. */
+#define STREAM_COLUMN_BYTES	256
+
 /* Session settings for every connection: UTC timestamps, strict input
  * checks, and READ COMMITTED so locking reads see committed rows (the
  * isolation level that behaves the same on a Galera cluster). */
@@ -58,6 +62,7 @@ struct db_res {
 	my_bool		*nulls;
 	char		**bufs;
 	size_t		 nrows;
+	int		 streaming;	/* rows stay on the server until fetched */
 };
 
 int
@@ -376,10 +381,12 @@ res_setup(struct db_res *res)
 	unsigned int	 i;
 	size_t		 size;
 
-	if (mysql_stmt_store_result(res->stmt) != 0)
-		return classify(res->db, mysql_stmt_errno(res->stmt),
-		    mysql_stmt_error(res->stmt), "(store result)");
-	res->nrows = (size_t)mysql_stmt_num_rows(res->stmt);
+	if (!res->streaming) {
+		if (mysql_stmt_store_result(res->stmt) != 0)
+			return classify(res->db, mysql_stmt_errno(res->stmt),
+			    mysql_stmt_error(res->stmt), "(store result)");
+		res->nrows = (size_t)mysql_stmt_num_rows(res->stmt);
+	}
 	if ((meta = mysql_stmt_result_metadata(res->stmt)) == NULL)
 		return DB_OK;
 	res->ncols = mysql_num_fields(meta);
@@ -395,8 +402,11 @@ res_setup(struct db_res *res)
 	}
 	for (i = 0; i < res->ncols; i++) {
 		/* max_length is the longest value in the stored rows; numbers
-		 * and dates converted to text need at most 64 bytes. */
-		size = fields[i].max_length + 1;
+		 * and dates converted to text need at most 64 bytes.  Streamed
+		 * rows are not known yet: db_next grows a buffer that turns
+		 * out too small. */
+		size = res->streaming ? STREAM_COLUMN_BYTES :
+		    fields[i].max_length + 1;
 		if (size < 64)
 			size = 64;
 		if ((res->bufs[i] = malloc(size)) == NULL) {
@@ -417,8 +427,8 @@ res_setup(struct db_res *res)
 }
 
 static int
-query_once(struct db *db, struct db_res **out, const char *sql,
-    const char *types, va_list ap)
+query_once(struct db *db, struct db_res **out, int streaming,
+    const char *sql, const char *types, va_list ap)
 {
 	struct db_res	*res;
 	MYSQL_STMT	*stmt;
@@ -433,6 +443,7 @@ query_once(struct db *db, struct db_res **out, const char *sql,
 	}
 	res->db = db;
 	res->stmt = stmt;
+	res->streaming = streaming;
 	if ((rc = res_setup(res)) != DB_OK) {
 		db_res_free(res);
 		return rc;
@@ -449,7 +460,7 @@ db_query_(struct db *db, struct db_res **out, const char *sql,
 	int	 rc;
 
 	va_start(ap, types);
-	rc = query_once(db, out, sql, types, ap);
+	rc = query_once(db, out, 0, sql, types, ap);
 	va_end(ap);
 
 	/* A read outside a transaction is safe to repeat once on a new
@@ -457,10 +468,62 @@ db_query_(struct db *db, struct db_res **out, const char *sql,
 	if (rc == DB_GONE && !db->in_txn && db->conn != NULL) {
 		db->last_attempt = 0;
 		va_start(ap, types);
-		rc = query_once(db, out, sql, types, ap);
+		rc = query_once(db, out, 0, sql, types, ap);
 		va_end(ap);
 	}
 	return rc;
+}
+
+int
+db_stream_(struct db *db, struct db_res **out, const char *sql,
+    const char *types, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, types);
+	rc = query_once(db, out, 1, sql, types, ap);
+	va_end(ap);
+
+	/* As in db_query_: no row has been read yet, so the statement can
+	 * start again on a new connection. */
+	if (rc == DB_GONE && !db->in_txn && db->conn != NULL) {
+		db->last_attempt = 0;
+		va_start(ap, types);
+		rc = query_once(db, out, 1, sql, types, ap);
+		va_end(ap);
+	}
+	return rc;
+}
+
+/*
+ * Reads again, into larger buffers, the columns of the current streamed
+ * row that did not fit, and keeps the larger buffers bound for the rows
+ * that follow.
+ */
+static int
+refetch_truncated(struct db_res *res)
+{
+	unsigned int	 i;
+	char		*p;
+
+	for (i = 0; i < res->ncols; i++) {
+		if (res->nulls[i] ||
+		    res->lengths[i] <= res->bind[i].buffer_length)
+			continue;
+		if ((p = realloc(res->bufs[i], res->lengths[i] + 1)) == NULL)
+			return DB_ERROR;
+		res->bufs[i] = p;
+		res->bind[i].buffer = p;
+		res->bind[i].buffer_length = res->lengths[i];
+		if (mysql_stmt_fetch_column(res->stmt, &res->bind[i], i, 0) != 0)
+			return classify(res->db, mysql_stmt_errno(res->stmt),
+			    mysql_stmt_error(res->stmt), "(fetch column)");
+	}
+	if (mysql_stmt_bind_result(res->stmt, res->bind) != 0)
+		return classify(res->db, mysql_stmt_errno(res->stmt),
+		    mysql_stmt_error(res->stmt), "(bind result)");
+	return DB_OK;
 }
 
 int
@@ -477,7 +540,10 @@ db_next(struct db_res *res)
 		return classify(res->db, mysql_stmt_errno(res->stmt),
 		    mysql_stmt_error(res->stmt), "(fetch)");
 	/* Buffers are sized from max_length, so MYSQL_DATA_TRUNCATED
-	 * cannot happen for stored results. */
+	 * happens only for streamed rows. */
+	if (rc == MYSQL_DATA_TRUNCATED &&
+	    (rc = refetch_truncated(res)) != DB_OK)
+		return rc;
 	return 1;
 }
 

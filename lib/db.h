@@ -64,6 +64,19 @@ int		 db_query_(struct db *, struct db_res **res, const char *sql,
 		    const char *types, ...);
 #define db_query(db, res, sql, ...) db_query_((db), (res), "" sql, __VA_ARGS__)
 
+/*
+ * Runs a statement like db_query but leaves its rows on the server:
+ * db_next fetches them one at a time, so memory does not grow with the
+ * number of rows, and db_rows returns 0.  Until db_res_free, the
+ * connection can run no other statement, so a caller that must write
+ * while it reads opens a second handle for the read.  The server holds
+ * the rows for the connection, so read them without long pauses.
+ */
+int		 db_stream_(struct db *, struct db_res **res, const char *sql,
+		    const char *types, ...);
+#define db_stream(db, res, sql, ...) db_stream_((db), (res), "" sql, \
+		    __VA_ARGS__)
+
 /* Moves to the next row: 1 when there is one, 0 at the end, or a negative
  * enum db_status. */
 int		 db_next(struct db_res *);

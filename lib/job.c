@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "db.h"
 #include "job.h"
+#include "listing.h"
 #include "str.h"
 #include "utf8.h"
 
@@ -242,6 +243,73 @@ job_get(struct db *db, long long id, struct job *j)
 		read_job(res, j);
 	db_res_free(res);
 	return rc;
+}
+
+int
+job_list(struct db *db, const struct listing *l, int state,
+    struct job_row **out, size_t *n)
+{
+	struct job_row	*rows;
+	struct db_res	*res;
+	size_t		 i = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (state >= JOB_QUEUED && state <= JOB_FAILED)
+		rc = db_query(db, &res, "SELECT j.id, j.kind, j.payload, "
+		    "j.state, j.attempts, j.max_attempts, j.progress, "
+		    "j.result_file, j.result_name, j.last_error, "
+		    "COALESCE(j.created_by, 0), j.created_at, "
+		    "COALESCE(j.finished_at, ''), COALESCE(u.login, '') "
+		    "FROM jobs j LEFT JOIN users u ON u.id = j.created_by "
+		    "WHERE j.state = ? ORDER BY j.id DESC LIMIT ? OFFSET ?",
+		    "sll", job_state_names[state], l->limit, l->offset);
+	else
+		rc = db_query(db, &res, "SELECT j.id, j.kind, j.payload, "
+		    "j.state, j.attempts, j.max_attempts, j.progress, "
+		    "j.result_file, j.result_name, j.last_error, "
+		    "COALESCE(j.created_by, 0), j.created_at, "
+		    "COALESCE(j.finished_at, ''), COALESCE(u.login, '') "
+		    "FROM jobs j LEFT JOIN users u ON u.id = j.created_by "
+		    "ORDER BY j.id DESC LIMIT ? OFFSET ?", "ll", l->limit,
+		    l->offset);
+	if (rc != DB_OK)
+		return rc;
+	if ((rows = calloc(db_rows(res) + 1, sizeof(*rows))) == NULL) {
+		db_res_free(res);
+		return DB_ERROR;
+	}
+	while ((rc = db_next(res)) == 1) {
+		read_job(res, &rows[i].job);
+		str_copy(rows[i].created_by_login, db_str(res, 13),
+		    sizeof(rows[i].created_by_login));
+		i++;
+	}
+	db_res_free(res);
+	if (rc < 0) {
+		free(rows);
+		return rc;
+	}
+	*out = rows;
+	*n = i;
+	return DB_OK;
+}
+
+int
+job_retry(struct db *db, long long id)
+{
+	char	 now[27];
+	int	 rc;
+
+	now_plus(0, now);
+	rc = db_exec(db, "UPDATE jobs SET state = 'queued', attempts = 0, "
+	    "progress = 0, run_after = ?, lease_owner = '', "
+	    "lease_until = NULL, finished_at = NULL, last_error = '' "
+	    "WHERE id = ? AND state = 'failed'", "sl", now, id);
+	if (rc != DB_OK)
+		return rc;
+	return db_affected(db) == 1 ? DB_OK : 1;
 }
 
 long long

@@ -88,6 +88,28 @@ int	 job_requeue_failed(struct db *, long long id);
 /* Loads a job.  Returns DB_OK, 1 when there is none, or a db_status. */
 int	 job_get(struct db *, long long id, struct job *j);
 
+/* A job as the admin's jobs list shows it. */
+struct job_row {
+	struct job	 job;
+	char		 created_by_login[100 * 4 + 1];	/* "" for none */
+};
+
+/*
+ * Lists one page of jobs, newest first, of one state when state is not
+ * -1 (an enum job_state).  *out (freed by the caller) receives up to
+ * l->limit rows.
+ */
+struct listing;
+int	 job_list(struct db *, const struct listing *l, int state,
+	    struct job_row **out, size_t *n);
+
+/*
+ * Queues a failed job again with its attempts reset to 0, as "Try again"
+ * does.  Returns DB_OK, 1 when the job does not exist or is not failed,
+ * or a db_status.
+ */
+int	 job_retry(struct db *, long long id);
+
 /*
  * Fails the jobs whose lease ended on their last attempt, with an error
  * saying the worker stopped.  Returns the number of jobs failed, or -1.

@@ -54,6 +54,7 @@
         <?cs call:nav_item("/admin/purchase-orders", "Purchase orders", "prefix") ?>
         <?cs call:nav_item("/admin/user-types", "User types", "prefix") ?>
         <?cs call:nav_item("/admin/languages", "Languages", "prefix") ?>
+        <?cs call:nav_item("/admin/reports", "Reporting", "prefix") ?>
         <?cs call:nav_item("/admin/audit", "Audit log", "prefix") ?>
         <?cs call:nav_item("/admin/outbox", "Outbox", "prefix") ?>
       </ul>

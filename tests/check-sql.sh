@@ -1,8 +1,8 @@
 #!/bin/sh
 # Fails when SQL could be built from anything but a string literal: only
 # lib/db.c may call the client library's query functions, and only the
-# db_exec/db_query macros (which accept nothing but a literal) may reach
-# db_exec_ and db_query_.  Also keeps SQL out of fcgi/, worker/ and cli/.
+# db_exec/db_query/db_stream macros (which accept nothing but a literal)
+# may reach db_exec_, db_query_ and db_stream_.  Also keeps SQL out of fcgi/, worker/ and cli/.
 srcdir=${LAUREL_SRCDIR:-$(dirname "$0")/..}
 n=0
 fail=0
@@ -23,8 +23,8 @@ src=$(ls lib/*.c fcgi/*.c cli/*.c worker/*.c 2>/dev/null)
 
 check "client query calls only in lib/db.c" \
 	"$(grep -nE 'mysql_(real_)?query|mysql_stmt_prepare|mysql_send_query' $src | grep -v '^lib/db\.c:')"
-check "db_exec_ and db_query_ only through their macros" \
-	"$(grep -nE '\bdb_(exec|query)_\(' $src | grep -v '^lib/db\.c:')"
+check "db_exec_, db_query_ and db_stream_ only through their macros" \
+	"$(grep -nE '\bdb_(exec|query|stream)_\(' $src | grep -v '^lib/db\.c:')"
 check "no MariaDB header outside lib/" \
 	"$(grep -nE '#include <(mysql|mysqld_error|errmsg)\.h>' $src | grep -v '^lib/')"
 check "no ClearSilver outside fcgi/view.c" \

@@ -41,6 +41,7 @@ static const struct {
 	job_handler	 run;
 } handlers[] = {
 	{ "certificate_pdf", job_certificate_pdf },
+	{ "csv_export", job_csv_export },
 	{ NULL, NULL }
 };
 

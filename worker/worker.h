@@ -48,4 +48,9 @@ int	 worker_progress(struct worker *, const struct job *, int percent);
 enum job_outcome job_certificate_pdf(struct worker *, const struct job *,
     char *, size_t, char *, size_t, char *, size_t);
 
+/* job_csv_export.c: a report written as a CSV file. */
+enum job_outcome job_csv_export(struct worker *, const struct job *,
+    char *result_file, size_t result_filesz, char *result_name,
+    size_t result_namesz, char *err, size_t errsz);
+
 #endif
