@@ -126,7 +126,8 @@ queue_pdf(struct db *db, struct certificate *c, long long actor)
 	if ((rc = job_enqueue(db, "certificate_pdf", payload, key, actor,
 	    &c->job_id)) != DB_OK)
 		return rc;
-	return job_requeue_failed(db, c->job_id);
+	rc = job_retry(db, c->job_id);
+	return rc == 1 ? DB_OK : rc;
 }
 
 static int

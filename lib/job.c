@@ -220,17 +220,6 @@ job_fail(struct db *db, long long id, const char *owner, const char *error,
 }
 
 int
-job_requeue_failed(struct db *db, long long id)
-{
-	char	 now[27];
-
-	clock_format_sql_from_now(0, now);
-	return db_exec(db, "UPDATE jobs SET state = 'queued', attempts = 0, "
-	    "progress = 0, run_after = ?, finished_at = NULL WHERE id = ? "
-	    "AND state = 'failed'", "sl", now, id);
-}
-
-int
 job_get(struct db *db, long long id, struct job *j)
 {
 	struct db_res	*res;
@@ -302,7 +291,7 @@ job_retry(struct db *db, long long id)
 	char	 now[27];
 	int	 rc;
 
-	now_plus(0, now);
+	clock_format_sql_from_now(0, now);
 	rc = db_exec(db, "UPDATE jobs SET state = 'queued', attempts = 0, "
 	    "progress = 0, run_after = ?, lease_owner = '', "
 	    "lease_until = NULL, finished_at = NULL, last_error = '' "

@@ -81,10 +81,6 @@ int	 job_done(struct db *, long long id, const char *owner,
 int	 job_fail(struct db *, long long id, const char *owner,
 	    const char *error, int retry_seconds, int permanent);
 
-/* Puts failed job id back in the queue with its attempts reset, so it
- * runs again at once.  A job in another state is left as it is. */
-int	 job_requeue_failed(struct db *, long long id);
-
 /* Loads a job.  Returns DB_OK, 1 when there is none, or a db_status. */
 int	 job_get(struct db *, long long id, struct job *j);
 
