@@ -50,6 +50,13 @@ set_description(struct view *v, const char *prefix, const struct job *j)
 	day_t		 day;
 
 	snprintf(path, sizeof(path), "%s.Title", prefix);
+	if (strcmp(j->kind, "certificate_pdf") == 0 &&
+	    job_param(j->payload, "certificate", family, sizeof(family)) == 0) {
+		view_set(v, path, "Certificate PDF");
+		snprintf(path, sizeof(path), "%s.CertificateId", prefix);
+		view_set(v, path, family);
+		return;
+	}
 	if (strcmp(j->kind, "csv_export") != 0 ||
 	    job_param(j->payload, "start", start, sizeof(start)) == -1 ||
 	    job_param(j->payload, "end", end, sizeof(end)) == -1 ||
@@ -226,6 +233,7 @@ page_job_download(struct ctx *ctx)
 {
 	struct response	*resp = ctx->resp;
 	struct job	 j;
+	char		 id[24], location[64];
 	int		 rc;
 
 	if ((rc = load_job(ctx, &j)) != 0)
@@ -239,6 +247,15 @@ page_job_download(struct ctx *ctx)
 		    "Its page shows the progress and offers the download when "
 		    "the job is done.");
 		return 409;
+	}
+	/* A certificate's PDF is served, with its access rules, from the
+	 * certificate's own page. */
+	if (strcmp(j.kind, "certificate_pdf") == 0 &&
+	    job_param(j.payload, "certificate", id, sizeof(id)) == 0 &&
+	    strspn(id, "0123456789") == strlen(id) && id[0] != '\0') {
+		snprintf(location, sizeof(location), "/admin/certificates/%s",
+		    id);
+		return response_redirect(resp, location) == -1 ? 500 : 303;
 	}
 	if (j.result_file[0] == '\0') {
 		page_common(ctx, "admin", "File deleted");

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -276,17 +277,34 @@ certificate_check(struct db *db, const char *code,
     struct certificate_check *out)
 {
 	struct db_res	*res;
-	char		 today[11];
+	char		 today[11], typed[CERTIFICATE_CODE_LEN + 1];
+	size_t		 i;
 	int		 rc;
 
 	memset(out, 0, sizeof(*out));
+	/* A code typed from paper may be in lower case, or use the
+	 * letters that Crockford's base 32 reads as the digits 0 and 1. */
+	for (i = 0; code[i] != '\0' && i < CERTIFICATE_CODE_LEN; i++)
+		typed[i] = (char)toupper((unsigned char)code[i]);
+	typed[i] = '\0';
+	if (code[i] != '\0')
+		return CERTIFICATE_NOT_FOUND;
+	for (i = 0; typed[i] != '\0'; i++) {
+		if (typed[i] == 'O')
+			typed[i] = '0';
+		else if (typed[i] == 'I' || typed[i] == 'L')
+			typed[i] = '1';
+	}
+	code = typed;
 	if (!certificate_code_valid(code))
 		return CERTIFICATE_NOT_FOUND;
 	date_format(clock_site_day(clock_now()), today);
 	rc = db_query(db, &res, "SELECT COALESCE(NULLIF(CONCAT_WS(' ', "
-	    "NULLIF(u.first_name, ''), NULLIF(u.last_name, '')), ''), u.login), c.name, ct.completed_on, "
+	    "NULLIF(u.first_name, ''), NULLIF(u.last_name, '')), ''), "
+	    "u.login), c.name, ct.completed_on, "
 	    "COALESCE(ct.expires_on, ''), "
-	    "IF(e.status = 'revoked', 'revoked', IF(ct.expires_on IS NOT NULL "
+	    "IF(e.status IN ('revoked', 'cancelled'), 'revoked', "
+	    "IF(ct.expires_on IS NOT NULL "
 	    "AND ct.expires_on <= ?, 'expired', 'valid')) "
 	    "FROM certificates ct JOIN users u ON u.id = ct.user_id "
 	    "JOIN certifications c ON c.id = ct.certification_id "

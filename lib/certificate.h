@@ -79,8 +79,9 @@ struct certificate_check {
 };
 
 /*
- * Looks up a verification code.  A certificate is revoked when its
- * enrolment was, expired from its expires-on date, and valid before.
+ * Looks up a verification code, in either case.  A certificate is revoked
+ * when its enrolment was revoked or cancelled, expired from its
+ * expires-on date, and valid before.
  * Returns DB_OK, CERTIFICATE_NOT_FOUND or a db_status.
  */
 int	 certificate_check(struct db *, const char *code,

@@ -420,12 +420,13 @@ add_certification_row(struct db *db, struct load *l, int i)
 	    "expiration_type, expire_days, external_id, priced, "
 	    "pay_purchase_order, pay_voucher, prerequisite_rule, created_at, "
 	    "updated_at) VALUES (?, 1, ?, ?, ?, 1, NULLIF(?, 0), ?, "
-	    "NULLIF(?, 0), ?, ?, 1, 1, ?, NULLIF(?, 0), ?, ?, ?, ?, 'all', ?, ?)",
-	    "lsssisliss" "isiiiss",
+	    "NULLIF(?, 0), ?, ?, ? = 'course_group', 1, ?, NULLIF(?, 0), ?, "
+	    "?, ?, ?, 'all', ?, ?)",
+	    "lsssislis" "ssisiiiss",
 	    l->ids.families[i], c->name, c->description, c->language,
 	    c->days_to_complete, c->availability,
 	    c->catalog == NONE ? 0LL : l->ids.catalogs[c->catalog],
-	    c->required_electives, c->name_on_certificate,
+	    c->required_electives, c->name_on_certificate, c->availability,
 	    c->expiration_type, c->expire_days, c->external_id, c->priced,
 	    c->pay_purchase_order, c->pay_voucher, l->now, l->now);
 	if (rc != DB_OK)

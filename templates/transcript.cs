@@ -76,7 +76,7 @@
 <tr class="row-certification"><th scope="row"><span class="visually-hidden">Certification: </span><?cs var:r.Name ?> <span class="muted">version <?cs var:r.Version ?></span></th><?cs #
   ?><td><?cs call:transcript_status(r.Status) ?><?cs
     if:r.Status == "expired" && r.ExpiresOn ?><br><span class="small muted">Expired on <?cs var:r.ExpiresOn ?></span><?cs
-    elif:r.Status == "completed" && r.ExpiresOn ?><br><span class="small muted">Valid until <?cs var:r.ExpiresOn ?></span><?cs /if ?><?cs
+    elif:r.Status == "completed" && r.ExpiresOn ?><br><span class="small muted">Expires on <?cs var:r.ExpiresOn ?></span><?cs /if ?><?cs
     if:r.Reason ?><br><span class="small">Reason: <?cs var:r.Reason ?></span><?cs /if ?><?cs
     if:Transcript.Admin && r.Revocable ?><br><a class="small" href="/admin/users/<?cs var:User.Id ?>/transcript/revoke?enrollment=<?cs var:r.EnrollmentId ?>" aria-label="Remove completed status of <?cs var:r.Name ?>">Remove completed status</a><?cs /if ?></td><?cs #
   ?><td><?cs var:r.CompletedOn ?></td><td class="num"></td><?cs #

@@ -25,37 +25,36 @@
 /* Seconds between looks at the worker_tasks table. */
 #define CHECK_SECONDS		5
 
-static int
+static long long
 expire_certifications(struct worker *w, char *result, size_t resultsz)
 {
 	long long	 n;
 
-	if ((n = enroll_expire_due(w->db, clock_site_day(clock_now()))) < 0)
-		return -1;
-	snprintf(result, resultsz, "%lld certifications marked expired.", n);
-	return 0;
+	if ((n = enroll_expire_due(w->db, clock_site_day(clock_now()))) >= 0)
+		snprintf(result, resultsz, "Certifications marked expired: "
+		    "%lld.", n);
+	return n;
 }
 
-static int
+static long long
 purge_sessions(struct worker *w, char *result, size_t resultsz)
 {
 	long long	 n;
 
-	if ((n = session_purge(w->db, w->cfg)) < 0)
-		return -1;
-	snprintf(result, resultsz, "%lld expired sessions deleted.", n);
-	return 0;
+	if ((n = session_purge(w->db, w->cfg)) >= 0)
+		snprintf(result, resultsz, "Expired sessions deleted: %lld.",
+		    n);
+	return n;
 }
 
-static int
+static long long
 fail_abandoned(struct worker *w, char *result, size_t resultsz)
 {
 	long long	 n;
 
-	if ((n = job_fail_abandoned(w->db)) < 0)
-		return -1;
-	snprintf(result, resultsz, "%lld abandoned jobs failed.", n);
-	return 0;
+	if ((n = job_fail_abandoned(w->db)) >= 0)
+		snprintf(result, resultsz, "Abandoned jobs failed: %lld.", n);
+	return n;
 }
 
 static void
@@ -102,12 +101,12 @@ remove_stale_tmp(const struct config *cfg)
 	return n;
 }
 
-static int
+static long long
 purge_exports(struct worker *w, char *result, size_t resultsz)
 {
 	char		 names[100][101], cutoff[27];
 	size_t		 n, i;
-	long long	 total = 0;
+	long long	 total = 0, tmp;
 
 	clock_format_sql(clock_now() - (usec_t)w->cfg->storage_export_days *
 	    24 * 3600 * USEC_PER_SEC, cutoff);
@@ -121,15 +120,17 @@ purge_exports(struct worker *w, char *result, size_t resultsz)
 			remove_stored(w->cfg, names[i]);
 		total += (long long)n;
 	} while (n == sizeof(names) / sizeof(names[0]) && !*w->stop);
-	snprintf(result, resultsz, "%lld exports and %lld temporary files "
-	    "deleted.", total, remove_stale_tmp(w->cfg));
-	return 0;
+	tmp = remove_stale_tmp(w->cfg);
+	snprintf(result, resultsz, "Exports deleted: %lld. Temporary files "
+	    "deleted: %lld.", total, tmp);
+	return total + tmp;
 }
 
 static const struct {
 	const char	*name;
 	int		 interval;	/* seconds */
-	int		(*run)(struct worker *, char *, size_t);
+	/* Returns what it changed, or -1 on a database error. */
+	long long	(*run)(struct worker *, char *, size_t);
 } tasks[] = {
 	{ "expire_certifications", 300, expire_certifications },
 	{ "purge_sessions", 600, purge_sessions },
@@ -143,6 +144,7 @@ tasks_run_due(struct worker *w)
 	static time_t	 last_check;
 	struct timespec	 now;
 	char		 result[256];
+	long long	 n;
 	size_t		 i;
 	int		 rc;
 
@@ -160,10 +162,15 @@ tasks_run_due(struct worker *w)
 			    "%s", tasks[i].name, db_error(w->db));
 			return;
 		}
-		if (tasks[i].run(w, result, sizeof(result)) == -1)
+		/* Only runs that changed something, or failed, are logged;
+		 * worker_tasks keeps the result of the last run. */
+		n = tasks[i].run(w, result, sizeof(result));
+		if (n < 0) {
 			snprintf(result, sizeof(result), "Failed: %s",
 			    db_error(w->db));
-		log_info("task %s: %s", tasks[i].name, result);
+			log_error("task %s: %s", tasks[i].name, result);
+		} else if (n > 0)
+			log_info("task %s: %s", tasks[i].name, result);
 		(void)job_task_done(w->db, tasks[i].name, result);
 	}
 }

@@ -4,7 +4,7 @@
 <h1><?cs var:Job.Title ?></h1>
 <?cs if:Job.Start ?><p class="lead">Certifications expiring from <?cs var:Job.Start ?> to <?cs var:Job.End ?>. <a href="<?cs var:Job.ReportHref ?>">Open the report</a></p><?cs /if ?>
 <dl class="details">
-  <dt>Job</dt><dd><?cs var:Job.Id ?> (<?cs var:Job.Kind ?>)</dd>
+  <dt>Job</dt><dd><?cs var:Job.Id ?></dd>
   <dt>State</dt><dd><?cs if:Job.State == "done" ?><span class="badge badge-completed">Done</span><?cs
     elif:Job.State == "failed" ?><span class="badge badge-failed">Failed</span><?cs
     elif:Job.State == "running" ?><span class="badge badge-in-progress">Running</span><?cs
@@ -15,12 +15,14 @@
   <dt>Queued by</dt><dd><?cs if:Job.CreatedBy ?><?cs var:Job.CreatedBy ?><?cs else ?><span class="muted">Laurel</span><?cs /if ?></dd>
   <dt>Created (UTC)</dt><dd><?cs var:string.slice(Job.Created, 0, 19) ?></dd>
   <dt>Finished (UTC)</dt><dd><?cs if:Job.Finished ?><?cs var:string.slice(Job.Finished, 0, 19) ?><?cs else ?><span class="muted">Not yet</span><?cs /if ?></dd>
-  <dt>Last error</dt><dd><?cs if:Job.Error ?><?cs var:Job.Error ?><?cs else ?><span class="muted">None</span><?cs /if ?></dd>
+  <dt>Last error</dt><dd><?cs if:Job.Error ?><?cs var:Job.Error ?><?cs else ?><span class="muted">—</span><?cs /if ?></dd>
 </dl>
 <?cs if:Job.State == "queued" || Job.State == "running" ?>
 <p class="muted" role="status">This page reloads every second until the job is done.</p>
 <?cs elif:Job.State == "done" ?>
-<?cs if:Job.HasFile == "1" ?>
+<?cs if:Job.CertificateId ?>
+<p><a class="button button-primary" href="/admin/certificates/<?cs var:Job.CertificateId ?>">Open the certificate</a></p>
+<?cs elif:Job.HasFile == "1" ?>
 <p><a class="button button-primary" href="/admin/jobs/<?cs var:Job.Id ?>/download" download>Download <?cs var:Job.FileName ?></a></p>
 <?cs else ?>
 <p class="muted">The file of this job was deleted, as exports are after a few days. Run the report again for a new file.</p>

@@ -35,7 +35,7 @@
         elif:j.State == "running" ?><span class="badge badge-in-progress">Running <?cs var:j.Progress ?>%</span><?cs
         else ?><span class="badge">Queued</span><?cs /if ?></td>
       <td class="num"><?cs var:j.Attempts ?></td>
-      <td><?cs if:j.Error ?><?cs var:j.Error ?><?cs else ?><span class="muted">None</span><?cs /if ?></td>
+      <td><?cs if:j.Error ?><?cs var:j.Error ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
     </tr>
 <?cs /each ?>
   </tbody>

@@ -126,6 +126,11 @@ is "$STATUS" 404 "malformed code is not found"
 ext_code=$(sql "SELECT verification_code FROM certificates WHERE enrollment_id = $ext_id")
 request GET "/verify/$ext_code"
 like 'badge-expired">Expired' "verify shows expired"
+request GET "/verify/$(printf '%s' "$ext_code" | tr 'A-Z' 'a-z')"
+is "$STATUS" 200 "code typed in lower case verifies"
+sql "UPDATE enrollments SET status = 'cancelled' WHERE id = $ext_id"
+request GET "/verify/$ext_code"
+like 'badge-revoked">Revoked' "verify shows a cancelled certification as revoked"
 
 # Revoked: the verify page shows it, and the PDF is no longer served.
 sql "UPDATE enrollments SET status = 'revoked', status_reason = 'test' WHERE id = $done_id"

@@ -34,6 +34,8 @@ is "$(sql "SELECT COUNT(*) FROM certifications WHERE availability = 'certificati
     "3 certifications"
 is "$(sql "SELECT name FROM certifications WHERE availability = 'course_group'")" \
     "Support Onboarding" "1 course group, Support Onboarding"
+is "$(sql "SELECT COUNT(*) FROM certifications WHERE display_individually = 1 AND availability <> 'course_group'")" 0 \
+    "only course groups display their courses individually"
 is "$(sql "SELECT COUNT(*) FROM courses")" 8 "8 courses"
 is "$(sql "SELECT COUNT(*) FROM courses WHERE kind = 'ilt'")" 3 "3 instructor-led courses"
 is "$(sql "SELECT COUNT(*) FROM course_classes")" 4 "4 dated classes"

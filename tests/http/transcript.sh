@@ -151,7 +151,7 @@ like_row() {
 }
 like_row "A completed $img_esc" '<span class="badge badge-completed">Completed</span>' "completed certification reads Completed"
 like_row "A completed $img_esc" '<td>2026-01-10</td>' "completed certification shows its complete date"
-like_row "A completed $img_esc" 'Valid until' "completed certification shows its expiry"
+like_row "A completed $img_esc" 'Expires on' "completed certification shows its expiry"
 like_row "B in progress $tag" 'In progress</span>' "in-progress certification reads In progress"
 like_row "B in progress $tag" '<td>2031-06-30</td>' "in-progress certification shows its complete-by date"
 like_row "C expired $tag" '<span class="badge badge-expired">Expired</span>' \
