@@ -38,9 +38,10 @@ CREATE TABLE course_registration_history (
 	completed_on	DATE NULL,
 	cancelled_on	DATE NULL,
 	PRIMARY KEY (id),
-	UNIQUE KEY course_registration_history_class (user_id, class_id),
-	KEY course_registration_history_course (course_id),
+	UNIQUE KEY course_registration_history_user_class (user_id, class_id),
 	KEY course_registration_history_user_course (user_id, course_id),
+	KEY course_registration_history_course (course_id),
+	KEY course_registration_history_class (class_id),
 	CONSTRAINT course_registration_history_user FOREIGN KEY (user_id)
 	    REFERENCES users (id),
 	CONSTRAINT course_registration_history_course FOREIGN KEY (course_id)
