@@ -37,7 +37,7 @@ struct db;
 typedef void	(*oulad_progress_fn)(const char *what, long long done,
 		    long long total, void *arg);
 
-/* What an import found and wrote. */
+/* Counts of the rows an import read and wrote. */
 struct oulad_summary {
 	long long	 learners;
 	long long	 courses;

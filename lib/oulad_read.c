@@ -39,7 +39,7 @@ struct reader {
 	size_t			 nassessments;
 };
 
-/* ---------------------------------------------------------------- values */
+/* ------------------------------------------------------------------ values */
 
 static int
 read_module(struct csv *c, size_t i, char out[OULAD_MODULE_MAX + 1])
@@ -127,7 +127,7 @@ progress(struct oulad_model *m, const struct csv *c, long long done)
 		    m->progress_arg);
 }
 
-/* ---------------------------------------------------------------- courses.csv */
+/* ------------------------------------------------------------- courses.csv */
 
 static int
 presentation_start(struct csv *c, const struct oulad_model *m,
@@ -211,7 +211,7 @@ fail:
 	return -1;
 }
 
-/* ---------------------------------------------------------------- assessments.csv */
+/* --------------------------------------------------------- assessments.csv */
 
 static int
 by_assessment(const void *a, const void *b)
@@ -283,7 +283,7 @@ fail:
 	return -1;
 }
 
-/* ---------------------------------------------------------------- studentInfo.csv */
+/* --------------------------------------------------------- studentInfo.csv */
 
 /* Returns the index of region name, adding it when new, or -1. */
 static int
@@ -478,7 +478,7 @@ fail:
 	return -1;
 }
 
-/* ---------------------------------------------------------------- studentRegistration.csv */
+/* ------------------------------------------------- studentRegistration.csv */
 
 static int
 read_registration_row(struct reader *r, struct csv *c)
@@ -567,7 +567,7 @@ fail:
 	return -1;
 }
 
-/* ---------------------------------------------------------------- studentAssessment.csv */
+/* --------------------------------------------------- studentAssessment.csv */
 
 static int
 by_submission(const void *a, const void *b)

@@ -146,7 +146,7 @@ later(day_t a, day_t b)
 
 /*
  * Works out the enrolment of the learner whose registrations are [first,
- * end) in certification c.  done[] holds the completion days of the
+ * end) in certification c.  done[] contains the completion days of the
  * learner's earlier certifications.  Returns 0 when the learner has no
  * registration in its courses.
  */
@@ -156,7 +156,8 @@ enrolment(const struct oulad_model *m, int c,
     const day_t done[OULAD_CERTS], struct oulad_enrolment *e)
 {
 	const struct oulad_cert	*cert = &oulad_certs[c];
-	day_t			 completed[OULAD_CERT_COURSES], electives[OULAD_CERT_COURSES];
+	day_t			 completed[OULAD_CERT_COURSES];
+	day_t			 electives[OULAD_CERT_COURSES];
 	day_t			 day = OULAD_NO_DAY;
 	struct oulad_registration **g;
 	const char		*module;

@@ -53,7 +53,7 @@ struct writer {
 	int			 rows, fields, failed;
 };
 
-/* ---------------------------------------------------------------- JSON rows */
+/* --------------------------------------------------------------- JSON rows */
 
 static void
 json_put(struct writer *w, const char *s)
@@ -139,7 +139,7 @@ json_reset(struct writer *w)
 	w->failed = 0;
 }
 
-/* ---------------------------------------------------------------- helpers */
+/* ----------------------------------------------------------------- helpers */
 
 /* Writes the instant at which day begins in the site time zone, for a
  * DATETIME(6) column.  Where midnight does not exist because clocks go
@@ -186,7 +186,7 @@ progress(struct writer *w, const char *what, long long done, long long total)
 		w->m->progress(what, done, total, w->m->progress_arg);
 }
 
-/* ---------------------------------------------------------------- catalog rows */
+/* ------------------------------------------------------------ catalog rows */
 
 static int
 add_type_and_catalog(struct db *db, struct writer *w)
@@ -298,7 +298,7 @@ add_classes(struct db *db, struct writer *w)
 	return DB_OK;
 }
 
-/* ---------------------------------------------------------------- certifications */
+/* ---------------------------------------------------------- certifications */
 
 static long long
 course_id(const struct writer *w, const char *module)
@@ -419,7 +419,7 @@ add_certs(struct db *db, struct writer *w)
 	return DB_OK;
 }
 
-/* ---------------------------------------------------------------- bulk rows */
+/* --------------------------------------------------------------- bulk rows */
 
 enum batch { BATCH_LEARNERS, BATCH_MEMBERS, BATCH_CURRENT, BATCH_HISTORY,
     BATCH_ENROLMENTS };
@@ -735,7 +735,7 @@ add_enrolments(struct db *db, struct writer *w)
 	return DB_OK;
 }
 
-/* ---------------------------------------------------------------- transaction */
+/* ------------------------------------------------------------- transaction */
 
 static int
 import_txn(struct db *db, void *arg)

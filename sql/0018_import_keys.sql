@@ -1,6 +1,6 @@
--- Keys for rows that an import creates, so that running the import again
--- finds the rows of the earlier run by their natural key instead of adding
--- new ones, and the history of learners who took a course more than once.
+-- Natural keys for the rows that an import creates, so that running the
+-- import again finds the rows of the earlier run instead of adding new
+-- ones.  Also the history of learners who took a course more than once.
 
 -- A class code names a class within its course, such as "AAA-2013J" for
 -- the October 2013 presentation of module AAA.  Classes created in the
@@ -9,7 +9,7 @@ ALTER TABLE course_classes
 	ADD COLUMN code VARCHAR(50) NULL AFTER course_id,
 	ADD UNIQUE KEY course_classes_code (course_id, code);
 
--- The name under which an import knows a certification family, such as
+-- The name by which an import finds a certification family, such as
 -- "oulad:STEM Foundation".  NULL for families created in the application.
 ALTER TABLE certification_families
 	ADD COLUMN import_key VARCHAR(100) CHARACTER SET ascii NULL,
