@@ -6,6 +6,7 @@
  *   laurelctl [-c config] user add --login L --role admin|learner
  *       [--password-file F] [--first-name N] [--last-name N] [--email E]
  *   laurelctl [-c config] demo [--scale N]
+ *   laurelctl [-c config] import oulad DIR [--base-date YYYY-MM-DD]
  */
 #include "config.h"
 
@@ -26,6 +27,7 @@
 #include "conf.h"
 #include "db.h"
 #include "demo.h"
+#include "import_oulad.h"
 #include "log.h"
 #include "migrate.h"
 #include "str.h"
@@ -43,7 +45,9 @@ usage(void)
 	    "--role admin|learner\n"
 	    "                 [--password-file FILE] [--first-name NAME] "
 	    "[--last-name NAME] [--email EMAIL]\n"
-	    "       laurelctl [-c config] demo [--scale LEARNERS]\n");
+	    "       laurelctl [-c config] demo [--scale LEARNERS]\n"
+	    "       laurelctl [-c config] import oulad DIR "
+	    "[--base-date YYYY-MM-DD]\n");
 }
 
 static int
@@ -406,6 +410,9 @@ main(int argc, char *argv[])
 		rc = cmd_user_add(db, cfg, argc - 2, argv + 2);
 	else if (strcmp(argv[1], "demo") == 0)
 		rc = cmd_demo(db, cfg, argc - 1, argv + 1);
+	else if (strcmp(argv[1], "import") == 0 && argc >= 3 &&
+	    strcmp(argv[2], "oulad") == 0)
+		rc = cmd_import_oulad(db, argc - 2, argv + 2);
 	else
 		usage();
 

@@ -1,0 +1,15 @@
+# laurelctl import oulad, its fixture and its test; included from
+# Makefile.am.
+lib_liblaurel_a_SOURCES += lib/oulad.c lib/oulad.h lib/oulad_model.h \
+	lib/oulad_csv.c lib/oulad_csv.h lib/oulad_read.c lib/oulad_rules.c \
+	lib/oulad_write.c
+cli_laurelctl_SOURCES += cli/import_oulad.c cli/import_oulad.h
+
+nobase_dist_pkgdata_DATA += sql/0018_import_keys.sql
+
+TESTS += tests/http/oulad.sh
+EXTRA_DIST += tests/http/oulad.sh bench/oulad.sh \
+	tests/data/oulad/courses.csv tests/data/oulad/assessments.csv \
+	tests/data/oulad/studentInfo.csv \
+	tests/data/oulad/studentRegistration.csv \
+	tests/data/oulad/studentAssessment.csv tests/data/oulad/README.md
