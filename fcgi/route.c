@@ -192,8 +192,8 @@ static const struct route routes[] = {
 	/*
 	 * Cached: the list of certifications (lib/certification.c
 	 * cert_list, cert_options) reads certifications and catalogs,
-	 * both catalog tables; the admin's own name comes from the
-	 * session, in the admin's own scope.
+	 * both catalog tables.  The admin's own name comes from the
+	 * session and belongs to the admin's own scope.
 	 */
 	{ GET,	"/admin/certifications", page_certifications,	ACCESS_ADMIN,
 	    CACHE_OWN_ROWS },
@@ -560,7 +560,7 @@ send_cached(struct ctx *ctx, const struct pagecache_key *key)
 	return 1;
 }
 
-/* Renders a page that a cacheable route answered with 200 and offers it
+/* Renders a page that a cacheable route returned with 200 and offers it
  * to the cache.  A page that sets a cookie is not kept, since the cookie
  * would be sent again. */
 static void

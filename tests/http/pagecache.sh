@@ -1,7 +1,7 @@
 #!/bin/sh
-# The page cache of laurel-fcgi: every content table carries the
-# change_log triggers, a page sent from the cache is the page a new
-# rendering sends, every kind of change shows on the next request, and
+# The page cache of laurel-fcgi.  Every content table carries the
+# change_log triggers, and a page sent from the cache is the page a new
+# rendering sends.  Every kind of change shows on the next request, and
 # pruning keeps the newest row of each scope.
 #
 # A worker keeps a page only once it was rendered at least two seconds
@@ -159,8 +159,8 @@ for i in 1 2 3 4; do
 done
 is "$flash_left" 0 "the flash message is not kept in the cache"
 
-# Two sessions of one learner never share a page: each holds its own
-# CSRF token.
+# Two sessions of one learner never share a page, because each page
+# contains its session's CSRF token.
 warm_up /learn/
 csrf_a=$(extract_csrf)
 use_cookie_jar learner2
