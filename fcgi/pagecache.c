@@ -15,8 +15,7 @@ struct entry {
 	size_t		 slot_len;
 	long long	 versions[PAGECACHE_VERSIONS];
 	int32_t		 day;
-	int64_t		 first_seen;	/* when these versions were seen */
-	int		 kept;		/* page holds a settled page */
+	int		 kept;		/* page contains a settled page */
 	char		*content_type;
 	char		*page;		/* headers then body; NULL when
 					 * not kept */
@@ -35,6 +34,15 @@ static struct {
 } cache;
 
 #define INITIAL_BUCKETS	1024
+
+/* The versions seen last, per scope, in a direct-mapped table. */
+#define SEEN_SLOTS	512
+static struct seen {
+	long long	 scope;
+	long long	 version;
+	int64_t		 since;
+	int		 used;
+} seen[SEEN_SLOTS];
 
 int
 pagecache_init(size_t max_bytes)
@@ -57,6 +65,20 @@ int
 pagecache_enabled(void)
 {
 	return cache.max_bytes > 0;
+}
+
+int64_t
+pagecache_version_seen(long long scope, long long version, int64_t now)
+{
+	struct seen	*v = &seen[(unsigned long long)scope % SEEN_SLOTS];
+
+	if (!v->used || v->scope != scope || v->version != version) {
+		v->scope = scope;
+		v->version = version;
+		v->since = now;
+		v->used = 1;
+	}
+	return v->since;
 }
 
 /* Writes the slot of key into a new buffer: the session hash, the route
@@ -258,7 +280,6 @@ slot_entry(char *slot, size_t len, const struct pagecache_key *key)
 	e->slot_len = len;
 	memcpy(e->versions, key->versions, sizeof(e->versions));
 	e->day = key->day;
-	e->first_seen = key->seen_at;
 	e->size = sizeof(*e) + len;
 	e->next_in_bucket = cache.buckets[h & (cache.nbuckets - 1)];
 	cache.buckets[h & (cache.nbuckets - 1)] = e;
@@ -279,6 +300,7 @@ pagecache_store(const struct pagecache_key *key,
 
 	if (cache.max_bytes == 0 ||
 	    page->headers_len + page->body_len > cache.max_bytes / 8 ||
+	    key->now - key->versions_seen < PAGECACHE_SETTLE_USEC ||
 	    (slot = make_slot(key, &len)) == NULL)
 		return;
 	if ((e = slot_entry(slot, len, key)) == NULL)
@@ -286,14 +308,11 @@ pagecache_store(const struct pagecache_key *key,
 	lru_unlink(e);
 	lru_push(e);
 	if (!same_versions(e, key)) {
-		/* Something the page shows changed: start waiting for the
-		 * new versions to settle. */
 		drop_page(e);
 		memcpy(e->versions, key->versions, sizeof(e->versions));
 		e->day = key->day;
-		e->first_seen = key->seen_at;
 	}
-	if (!e->kept && key->seen_at - e->first_seen >= PAGECACHE_SETTLE_USEC)
+	if (!e->kept)
 		keep_page(e, page);
 	while (cache.bytes > cache.max_bytes && cache.oldest != e)
 		remove_entry(cache.oldest);

@@ -3,7 +3,7 @@
  * sent again while nothing they show has changed.
  *
  * A page is found by its slot: the session (the SHA-256 of its token,
- * since the page holds the session's CSRF token and name), the route, the
+ * since the page contains the session's CSRF token and name), the route, the
  * path and the query string.  The slot's entry also records the change_log
  * versions and the site's calendar day the page was rendered with, and is
  * used only while the current request reads the same ones.  The caller
@@ -13,10 +13,10 @@
  * hands out ids in the order of the inserts, not of the commits.  A
  * transaction that inserted id 7 may commit after another one's id 8 was
  * read, and the newest id then stays 8.  A page rendered before the
- * commit of id 7 would look current until the next change.  So an entry
- * keeps a page only once it was rendered at least PAGECACHE_SETTLE_USEC
- * after its versions were first seen.  Until then every request renders
- * the page anew.
+ * commit of id 7 would look current until the next change.  So a page is
+ * kept only when it was rendered at least PAGECACHE_SETTLE_USEC after
+ * this worker first saw each of its versions (pagecache_version_seen).
+ * Until then every request renders the page anew.
  *
  * The memory limit covers the pages, headers and keys of all entries;
  * the least recently used entries go first.  Nothing here is shared
@@ -31,10 +31,10 @@
 /*
  * Microseconds that must pass between the first request that read a set
  * of versions and the rendering of a page kept for them.
- * NOTE: a transaction that commits later than this after its last change
- * to content (or, on a Galera cluster, a write set that takes longer to
- * reach this node) can leave a kept page without that change until the
- * next change in the same scope.
+ * NOTE: a transaction may commit later than this after its last change to
+ * content, or on a Galera cluster its write set may take longer to reach
+ * this node.  A kept page can then miss that change until the next change
+ * in the same scope.
  */
 #define PAGECACHE_SETTLE_USEC	(2 * 1000000LL)
 
@@ -47,8 +47,10 @@ struct pagecache_key {
 	const char		*query;		/* as sent; "" when none */
 	long long		 versions[PAGECACHE_VERSIONS];
 	int32_t			 day;		/* the site's calendar day */
-	int64_t			 seen_at;	/* CLOCK_MONOTONIC µs when the
-						 * versions were read */
+	int64_t			 now;		/* CLOCK_MONOTONIC µs */
+	/* When this worker first saw the versions, as
+	 * pagecache_version_seen returns it (the latest of them). */
+	int64_t			 versions_seen;
 };
 
 struct pagecache_page {
@@ -72,9 +74,17 @@ int	 pagecache_enabled(void);
 int	 pagecache_find(const struct pagecache_key *, struct pagecache_page *);
 
 /*
- * Records a page rendered for key: keeps it when its versions have
- * settled, else notes when they were first seen.  Pages that would take
- * more than an eighth of the limit are not kept.
+ * Returns the CLOCK_MONOTONIC time when this worker first saw version as
+ * the version of scope (a user id, or a negative number for a scope of
+ * no user), or now when it did not see it before.  The worker remembers
+ * a few hundred scopes, and forgetting one only makes pages wait longer.
+ */
+int64_t	 pagecache_version_seen(long long scope, long long version,
+	    int64_t now);
+
+/*
+ * Keeps a page rendered for key when its versions have settled.  Pages
+ * that would take more than an eighth of the limit are not kept.
  */
 void	 pagecache_store(const struct pagecache_key *,
 	    const struct pagecache_page *);

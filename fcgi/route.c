@@ -506,6 +506,10 @@ csrf_ok(struct ctx *ctx)
 	return str_equal_ct(sent, expected);
 }
 
+/* Scopes of no user for pagecache_version_seen. */
+#define SCOPE_CATALOG	(-1LL)
+#define SCOPE_ANY	(-2LL)
+
 /*
  * Fills the page cache key of a request; returns 0, or -1 when the
  * request must not use the cache.  A request that carries a flash message
@@ -519,6 +523,7 @@ cache_key(struct ctx *ctx, const struct route *rt, struct pagecache_key *key)
 	const struct session	*s = &req->session;
 	const char		*query = request_param(req, "QUERY_STRING");
 	struct timespec		 now;
+	int64_t			 catalog_seen, user_seen;
 
 	if (rt->uses_db < CACHE_OWN_ROWS || !pagecache_enabled() ||
 	    !req->signed_in || req->method == METHOD_POST ||
@@ -529,14 +534,23 @@ cache_key(struct ctx *ctx, const struct route *rt, struct pagecache_key *key)
 	key->route = (int)(rt - routes);
 	key->path = req->path;
 	key->query = query != NULL ? query : "";
+	key->day = clock_site_day(clock_now());
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	key->now = (int64_t)now.tv_sec * 1000000 + now.tv_nsec / 1000;
 	if (rt->uses_db == CACHE_OWN_ROWS) {
 		key->versions[0] = s->catalog_version;
 		key->versions[1] = s->user_version;
-	} else
+		catalog_seen = pagecache_version_seen(SCOPE_CATALOG,
+		    s->catalog_version, key->now);
+		user_seen = pagecache_version_seen(s->user_id,
+		    s->user_version, key->now);
+		key->versions_seen = catalog_seen > user_seen ? catalog_seen :
+		    user_seen;
+	} else {
 		key->versions[0] = s->any_version;
-	key->day = clock_site_day(clock_now());
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	key->seen_at = (int64_t)now.tv_sec * 1000000 + now.tv_nsec / 1000;
+		key->versions_seen = pagecache_version_seen(SCOPE_ANY,
+		    s->any_version, key->now);
+	}
 	return 0;
 }
 
