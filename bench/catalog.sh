@@ -4,8 +4,11 @@
 # 10,000 certifications by default) and signs in as an administrator.
 # Then wrk, with the session cookie, loads the user search, the first page
 # of users, the first page of certifications and the certifications under
-# one letter.  Prints a Markdown table with requests per second and p99
-# latency, and whether p99 is under the target.
+# one letter, first with the page cache on (hits after a warm-up run),
+# then with Server.PageCacheBytes = 0.  Prints a Markdown table with
+# requests per second, p99 latency, whether p99 is under the target, and
+# the SQL statements per page (MariaDB's Com_stmt_execute over 100
+# requests).
 #
 #   bench/catalog.sh [-d SECONDS] [-c CONNECTIONS] [-w WORKERS]
 #                    [-n LEARNERS] [-q SEARCH]
@@ -108,26 +111,66 @@ run() {
 	echo "$1 $2 $rps $p99"
 }
 
-{
-	run user-search "/admin/users?q=$search"
-	run users "/admin/users"
-	run certifications "/admin/certifications"
-	run certifications-letter "/admin/certifications?letter=M"
-} >"$dir/results"
+executes() {
+	mariadb --no-defaults --socket="$LAUREL_TEST_DB_SOCKET" --user=root \
+	    -N -B -e "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" |
+	    awk '{ print $2 }'
+}
+# statements PATH: prints the mean number of prepared statements that
+# 100 requests of PATH ran, rounded down.  laurel-worker's polling
+# adds a fraction of a statement per request to the global counter.
+statements() {
+	before=$(executes)
+	i=0
+	while [ "$i" -lt 100 ]; do
+		curl -sS -o /dev/null -H "$cookie" "$LAUREL_TEST_URL$1"
+		i=$((i + 1))
+	done
+	after=$(executes)
+	echo $(( (after - before) / 100 ))
+}
+
+# all CACHE: measures every case and prints "NAME PATH CACHE rps p99
+# statements" lines; CACHE names the cache state in the table.  The
+# two-second warm-up run in run() lets every worker keep the page (a
+# worker keeps it once its versions are two seconds old) before the
+# statements are counted.
+all() {
+	for spec in "user-search /admin/users?q=$search" "users /admin/users" \
+	    "certifications /admin/certifications" \
+	    "certifications-letter /admin/certifications?letter=M"; do
+		set -- $spec
+		set -- $(run "$1" "$2")
+		if [ "$3" = missing ]; then
+			echo "$1 $2 $cache missing $4"
+		else
+			echo "$1 $2 $cache $3 $4 $(statements "$2")"
+		fi
+	done
+}
+
+cache=on
+all >"$dir/results"
+# Server.PageCacheBytes = 0, loaded by replacing the workers.
+sed -i 's/^Server.PageCacheBytes = .*/Server.PageCacheBytes = 0/' "$LAUREL_TEST_CONFIG"
+kill -HUP "$LAUREL_TEST_FCGI_PID"
+sleep 2
+cache=off
+all >>"$dir/results"
 
 awk -v c="$connections" -v w="$workers" -v d="$duration" -v n="$learners" \
     -v t="$target_ms" -v loaded="$load_time" '
 	BEGIN {
 		printf "wrk -t2 -c%s -d%ss, %s FastCGI workers, demo --scale %s\n", c, d, w, n
 		printf "(%s)\n\n", loaded
-		print "| case | path | requests/s | p99 (ms) | p99 < " t " ms |"
-		print "| --- | --- | ---: | ---: | --- |"
+		print "| case | path | cache | requests/s | p99 (ms) | p99 < " t " ms | SQL statements per page |"
+		print "| --- | --- | --- | ---: | ---: | --- | ---: |"
 	}
-	$3 == "missing" {
-		printf "| %s | `%s` | – | – | page answered %s |\n", $1, $2, $4
+	$4 == "missing" {
+		printf "| %s | `%s` | %s | – | – | page answered %s | – |\n", $1, $2, $3, $5
 		next
 	}
 	{
-		printf "| %s | `%s` | %.0f | %.2f | %s |\n", $1, $2, $3, $4,
-		    $4 < t ? "yes" : "no"
+		printf "| %s | `%s` | %s | %.0f | %.2f | %s | %s |\n", $1, $2, $3,
+		    $4, $5, $5 < t ? "yes" : "no", $6
 	}' "$dir/results"

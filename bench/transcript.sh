@@ -3,8 +3,8 @@
 # in the same run.  The learner has 50 certifications of 6 courses each
 # (300 course rows), is registered in every course and has completed half
 # of them with a score.  Also counts the SQL statements one transcript
-# runs, from MariaDB's Com_stmt_execute over 100 requests.  Prints a
-# Markdown table.
+# runs, from MariaDB's Com_stmt_execute over 100 requests.  Measures with
+# the page cache on (hits), then off.  Prints a Markdown table.
 #
 #   bench/transcript.sh [-d SECONDS]
 set -eu
@@ -73,14 +73,20 @@ bytes=$(printf '%s' "$page" | wc -c)
 executes() {
 	sql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{ print $2 }'
 }
-before=$(executes)
-i=0
-while [ "$i" -lt 100 ]; do
-	curl -s -o /dev/null -b "laurel_session=$token" \
-	    "$LAUREL_TEST_URL/learn/transcript"
-	i=$((i + 1))
-done
-after=$(executes)
+# statements: prints the mean number of prepared statements that 100
+# requests of the transcript ran, rounded down.  laurel-worker's polling
+# adds a fraction of a statement per request to the global counter.
+statements() {
+	before=$(executes)
+	i=0
+	while [ "$i" -lt 100 ]; do
+		curl -s -o /dev/null -b "laurel_session=$token" \
+		    "$LAUREL_TEST_URL/learn/transcript"
+		i=$((i + 1))
+	done
+	after=$(executes)
+	echo $(( (after - before) / 100 ))
+}
 
 # measure PATH: prints "requests/s p99-in-ms non-2xx" for PATH.
 measure() {
@@ -97,16 +103,34 @@ measure() {
 }
 set -- $(measure /healthz)
 hello_rps=$1 hello_p99=$2 hello_bad=$3
-set -- $(measure /learn/transcript)
-page_rps=$1 page_p99=$2 page_bad=$3
 
+# With the cache: a short run first, so that every worker keeps the page
+# (a worker keeps it once its versions are two seconds old).
+wrk -t1 -c4 -d3s -H "Cookie: laurel_session=$token" \
+    "$LAUREL_TEST_URL/learn/transcript" >/dev/null
+hit_statements=$(statements)
+set -- $(measure /learn/transcript)
+hit_rps=$1 hit_p99=$2 hit_bad=$3
+
+# Without: Server.PageCacheBytes = 0, loaded by replacing the workers.
+sed -i 's/^Server.PageCacheBytes = .*/Server.PageCacheBytes = 0/' "$LAUREL_TEST_CONFIG"
+kill -HUP "$LAUREL_TEST_FCGI_PID"
+sleep 2
+miss_statements=$(statements)
+set -- $(measure /learn/transcript)
+miss_rps=$1 miss_p99=$2 miss_bad=$3
+
+share() {
+	echo "$1 $hello_rps" | awk '{ print 100 * $1 / $2 }'
+}
 echo "wrk -t2 -c32 -d${duration}s, 4 FastCGI workers; the transcript has $certs" \
     "certification rows and $courses course rows ($bytes bytes)"
 echo
-echo "| page | requests/s | p99 (ms) | share of hello | SQL statements per page | non-2xx |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-printf '| /healthz (hello) | %.0f | %.2f | 100%% | 0 | %s |\n' \
+echo "| page | cache | requests/s | p99 (ms) | share of hello | SQL statements per page | non-2xx |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+printf '| /healthz (hello) | – | %.0f | %.2f | 100%% | 0 | %s |\n' \
     "$hello_rps" "$hello_p99" "$hello_bad"
-printf '| /learn/transcript | %.0f | %.2f | %.0f%% | %s | %s |\n' \
-    "$page_rps" "$page_p99" "$(echo "$page_rps $hello_rps" | awk '{ print 100 * $1 / $2 }')" \
-    "$(( (after - before) / 100 ))" "$page_bad"
+printf '| /learn/transcript | on (hits) | %.0f | %.2f | %.0f%% | %s | %s |\n' \
+    "$hit_rps" "$hit_p99" "$(share "$hit_rps")" "$hit_statements" "$hit_bad"
+printf '| /learn/transcript | off | %.0f | %.2f | %.0f%% | %s | %s |\n' \
+    "$miss_rps" "$miss_p99" "$(share "$miss_rps")" "$miss_statements" "$miss_bad"

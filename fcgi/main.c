@@ -25,6 +25,7 @@
 #include "db.h"
 #include "log.h"
 #include "master.h"
+#include "pagecache.h"
 #include "pidfile.h"
 #include "request.h"
 #include "response.h"
@@ -94,9 +95,10 @@ serve(FCGX_Request *fcgi, struct db *db, const struct config *cfg)
 	response_send(&resp, &req, cfg);
 	status = resp.status;
 
-	log_info("%s %s %d %.1fms user=%lld", req.method_name, req.path,
+	log_info("%s %s %d %.1fms user=%lld%s%s", req.method_name, req.path,
 	    status, elapsed_ms(&start), req.signed_in ?
-	    req.session.user_id : 0LL);
+	    req.session.user_id : 0LL, resp.cache_result != NULL ?
+	    " cache=" : "", resp.cache_result != NULL ? resp.cache_result : "");
 	response_free(&resp);
 	request_free(&req);
 	log_set_request(NULL);
@@ -129,6 +131,8 @@ worker_main(const struct config *cfg, int listen_fd)
 	sigprocmask(SIG_BLOCK, &blocked, &waiting);
 	sigdelset(&waiting, SIGTERM);
 
+	if (pagecache_init(cfg->server_page_cache_bytes) == -1)
+		log_error("out of memory: the page cache is off");
 	if ((db = db_open(cfg)) == NULL)
 		return 1;
 	(void)db_connect(db);

@@ -185,27 +185,38 @@ put(FCGX_Request *f, const char *s, size_t len)
 }
 
 void
+response_render(struct response *r, struct request *req,
+    const struct config *cfg)
+{
+	struct buf	 page = { 0 };
+
+	if (r->page == NULL)
+		return;
+	view_set(r->view, "Error.RequestId", req->id);
+	buf_free(&r->body);
+	if (view_render(r->view, cfg->server_templates, r->page, &page) == 0) {
+		r->body = page;
+	} else {
+		buf_free(&page);
+		r->status = 500;
+		buf_puts(&r->body, PLAIN_500);
+	}
+	r->content_type = NULL;
+	r->page = NULL;
+}
+
+void
 response_send(struct response *r, struct request *req,
     const struct config *cfg)
 {
 	FCGX_Request	*f = req->fcgi;
-	struct buf	 page = { 0 }, head = { 0 };
-	const char	*type = "text/html; charset=utf-8";
+	struct buf	 head = { 0 };
+	const char	*type = RESPONSE_HTML;
 	const char	*body = NULL;
 	size_t		 bodylen = 0;
 
-	if (r->page != NULL) {
-		view_set(r->view, "Error.RequestId", req->id);
-		if (view_render(r->view, cfg->server_templates, r->page,
-		    &page) == 0) {
-			body = page.data;
-			bodylen = page.len;
-		} else {
-			r->status = 500;
-			body = PLAIN_500;
-			bodylen = strlen(PLAIN_500);
-		}
-	} else if (r->body.len > 0) {
+	response_render(r, req, cfg);
+	if (r->body.len > 0) {
 		body = r->body.data;
 		bodylen = r->body.len;
 		if (r->content_type != NULL)
@@ -232,5 +243,4 @@ response_send(struct response *r, struct request *req,
 	if (body != NULL && req->method != METHOD_HEAD)
 		put(f, body, bodylen);
 	buf_free(&head);
-	buf_free(&page);
 }

@@ -18,10 +18,14 @@ struct response {
 	char		*location;	/* redirect target (status 303) */
 	struct buf	 headers;	/* extra "Name: value\r\n" lines */
 	struct buf	 body;		/* a body that is not a page */
-	const char	*content_type;	/* for body; pages are text/html */
+	const char	*content_type;	/* for body; NULL is RESPONSE_HTML */
 	const char	*cache_control;	/* replaces "no-store" when set */
 	int		 flashes;	/* Flash.N items set */
+	const char	*cache_result;	/* "hit" or "miss" on a cacheable
+					 * route, else NULL; for the log */
 };
+
+#define RESPONSE_HTML	"text/html; charset=utf-8"
 
 /* Returns 0, or -1 when memory runs out. */
 int	 response_init(struct response *);
@@ -52,6 +56,13 @@ void	 response_error(struct response *, int status, const char *message);
 
 /* Returns the reason phrase of a status, e.g. "Not Found". */
 const char *http_reason(int status);
+
+/*
+ * Renders the page template, when one is set, into the body and clears
+ * page.  A template failure becomes a plain 500 page.
+ */
+void	 response_render(struct response *, struct request *,
+	    const struct config *);
 
 /*
  * Writes the response to the FastCGI stream: status, security headers,

@@ -4,11 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "auth.h"
+#include "clock.h"
 #include "conf.h"
 #include "db.h"
 #include "log.h"
+#include "pagecache.h"
 #include "request.h"
 #include "response.h"
 #include "route.h"
@@ -22,6 +25,22 @@ enum access {
 	ACCESS_ADMIN
 };
 
+/*
+ * Values of a route's uses_db beyond 0 (no database) and 1 (database):
+ * the route uses the database and its GET page may be kept in the page
+ * cache (fcgi/pagecache.h).  The value names the change_log scopes whose
+ * versions must not have changed, besides the session, path, query
+ * string and calendar day that every key holds.
+ */
+enum cache_scope {
+	/* The page reads catalog tables and rows of the signed-in user
+	 * only: the catalog version and the user's version. */
+	CACHE_OWN_ROWS = 2,
+	/* The page reads rows of any user: the version of all scopes, so
+	 * any change anywhere makes it stale. */
+	CACHE_ANY_ROWS = 3
+};
+
 #define GET	(METHOD_GET | METHOD_HEAD)
 #define POST	METHOD_POST
 
@@ -32,7 +51,7 @@ struct route {
 	const char	*pattern;
 	int		(*handler)(struct ctx *);
 	enum access	 access;
-	int		 uses_db;
+	int		 uses_db;	/* 0, 1 or an enum cache_scope */
 };
 
 /* Every path of the application; nothing else routes. */
@@ -42,7 +61,17 @@ static const struct route routes[] = {
 	{ POST,	"/signin",	page_signin,		ACCESS_PUBLIC,	1 },
 	{ POST,	"/signout",	page_signout,		ACCESS_SIGNED_IN, 1 },
 	{ GET,	"/healthz",	page_healthz,		ACCESS_PUBLIC,	0 },
-	{ GET,	"/learn/",	page_learn_home,	ACCESS_LEARNER,	1 },
+	/*
+	 * Cached: the Training page reads (lib/training.c, lib/access.c)
+	 * enrollments, course_registrations and user_group_members of the
+	 * signed-in user, users for the user's own type and language, and
+	 * the catalog tables certifications, certification_courses,
+	 * courses, certification_user_types, certification_prerequisites
+	 * and user_group_certifications.  Overdue and expired depend on
+	 * the calendar day, which is part of every cache key.
+	 */
+	{ GET,	"/learn/",	page_learn_home,	ACCESS_LEARNER,
+	    CACHE_OWN_ROWS },
 	{ GET,	"/learn/certifications/{id}", page_learn_certification,
 	    ACCESS_LEARNER, 1 },
 	{ POST,	"/learn/certifications/{id}/enroll", page_learn_enroll,
@@ -100,7 +129,15 @@ static const struct route routes[] = {
 	    ACCESS_ADMIN, 1 },
 	{ POST,	"/admin/languages/remove", page_language_remove, ACCESS_ADMIN, 1 },
 
-	{ GET,	"/admin/users",		page_users,		ACCESS_ADMIN, 1 },
+	/*
+	 * Cached: the list of users (lib/user.c user_list, lib/settings.c,
+	 * lib/group.c) reads users (including last_sign_in_at, whose
+	 * updates bump only the user's own scope), user_group_members of
+	 * every user, user_types and user_groups, so it depends on every
+	 * scope.
+	 */
+	{ GET,	"/admin/users",		page_users,		ACCESS_ADMIN,
+	    CACHE_ANY_ROWS },
 	{ GET,	"/admin/users/new",	page_user_new,		ACCESS_ADMIN, 1 },
 	{ POST,	"/admin/users",		page_user_save,		ACCESS_ADMIN, 1 },
 	{ GET,	"/admin/users/{id}",	page_user_edit,		ACCESS_ADMIN, 1 },
@@ -152,7 +189,14 @@ static const struct route routes[] = {
 	{ POST,	"/admin/courses/{id}/followups", page_followups_save,
 	    ACCESS_ADMIN, 1 },
 
-	{ GET,	"/admin/certifications", page_certifications,	ACCESS_ADMIN, 1 },
+	/*
+	 * Cached: the list of certifications (lib/certification.c
+	 * cert_list, cert_options) reads certifications and catalogs,
+	 * both catalog tables.  The admin's own name comes from the
+	 * session and belongs to the admin's own scope.
+	 */
+	{ GET,	"/admin/certifications", page_certifications,	ACCESS_ADMIN,
+	    CACHE_OWN_ROWS },
 	{ GET,	"/admin/certifications/new", page_certification_new,
 	    ACCESS_ADMIN, 1 },
 	{ POST,	"/admin/certifications", page_certification_save,
@@ -183,8 +227,16 @@ static const struct route routes[] = {
 	{ GET,	"/admin/certificates/{id}", page_admin_certificate,
 	    ACCESS_ADMIN, 1 },
 	{ GET,	"/verify/{code}",	page_verify,		ACCESS_PUBLIC, 1 },
+	/*
+	 * Cached: the Transcript (lib/transcript.c transcript_load) reads
+	 * enrollments, certificates, course_registrations and
+	 * external_courses of the signed-in user, and the catalog tables
+	 * certifications, certification_courses, courses, course_classes
+	 * and checklist_items.  No other user's rows: the class columns
+	 * are the class's own, not its seats.
+	 */
 	{ GET,	"/learn/transcript",	page_learn_transcript,
-	    ACCESS_LEARNER, 1 },
+	    ACCESS_LEARNER, CACHE_OWN_ROWS },
 	{ GET,	"/admin/users/{id}/transcript", page_user_transcript,
 	    ACCESS_ADMIN, 1 },
 	{ GET,	"/admin/users/{id}/transcript/revoke",
@@ -465,14 +517,108 @@ csrf_ok(struct ctx *ctx)
 	return str_equal_ct(sent, expected);
 }
 
+/* Scopes of no user for pagecache_version_seen. */
+#define SCOPE_CATALOG	(-1LL)
+#define SCOPE_ANY	(-2LL)
+
+/*
+ * Fills the page cache key of a request; returns 0, or -1 when the
+ * request must not use the cache.  A request that carries a flash message
+ * renders the message once and clears its cookie, so it neither uses nor
+ * fills the cache.
+ */
+static int
+cache_key(struct ctx *ctx, const struct route *rt, struct pagecache_key *key)
+{
+	struct request		*req = ctx->req;
+	const struct session	*s = &req->session;
+	const char		*query = request_param(req, "QUERY_STRING");
+	struct timespec		 now;
+	int64_t			 catalog_seen, user_seen;
+
+	if (rt->uses_db < CACHE_OWN_ROWS || !pagecache_enabled() ||
+	    !req->signed_in || req->method == METHOD_POST ||
+	    request_cookie(req, FLASH_COOKIE) != NULL)
+		return -1;
+	memset(key, 0, sizeof(*key));
+	key->session = s->token_hash;
+	key->route = (int)(rt - routes);
+	key->path = req->path;
+	key->query = query != NULL ? query : "";
+	key->day = clock_site_day(clock_now());
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	key->now = (int64_t)now.tv_sec * 1000000 + now.tv_nsec / 1000;
+	if (rt->uses_db == CACHE_OWN_ROWS) {
+		key->versions[0] = s->catalog_version;
+		key->versions[1] = s->user_version;
+		catalog_seen = pagecache_version_seen(SCOPE_CATALOG,
+		    s->catalog_version, key->now);
+		user_seen = pagecache_version_seen(s->user_id,
+		    s->user_version, key->now);
+		key->versions_seen = catalog_seen > user_seen ? catalog_seen :
+		    user_seen;
+	} else {
+		key->versions[0] = s->any_version;
+		key->versions_seen = pagecache_version_seen(SCOPE_ANY,
+		    s->any_version, key->now);
+	}
+	return 0;
+}
+
+/* Fills the response from the cache and returns 1, or returns 0. */
+static int
+send_cached(struct ctx *ctx, const struct pagecache_key *key)
+{
+	struct response		*resp = ctx->resp;
+	struct pagecache_page	 page;
+
+	if (!pagecache_find(key, &page))
+		return 0;
+	if (buf_append(&resp->body, page.body, page.body_len) == -1 ||
+	    buf_append(&resp->headers, page.headers, page.headers_len) == -1) {
+		buf_reset(&resp->body);
+		buf_reset(&resp->headers);
+		return 0;
+	}
+	resp->content_type = page.content_type;
+	resp->status = 200;
+	return 1;
+}
+
+/* Renders a page that a cacheable route returned with 200 and offers it
+ * to the cache.  A page that sets a cookie is not kept, since the cookie
+ * would be sent again. */
+static void
+store_page(struct ctx *ctx, const struct pagecache_key *key)
+{
+	struct response		*resp = ctx->resp;
+	struct pagecache_page	 page;
+
+	if (resp->status != 200 || resp->page == NULL ||
+	    resp->location != NULL || (resp->headers.len > 0 &&
+	    strstr(resp->headers.data, "Set-Cookie:") != NULL))
+		return;
+	response_render(resp, ctx->req, ctx->cfg);
+	if (resp->status != 200)
+		return;
+	page.content_type = resp->content_type != NULL ?
+	    resp->content_type : RESPONSE_HTML;
+	page.headers = resp->headers.data;
+	page.headers_len = resp->headers.len;
+	page.body = resp->body.data;
+	page.body_len = resp->body.len;
+	pagecache_store(key, &page);
+}
+
 int
 route_dispatch(struct ctx *ctx)
 {
 	struct request		*req = ctx->req;
 	struct response		*resp = ctx->resp;
 	const struct route	*rt;
+	struct pagecache_key	 key;
 	unsigned		 allowed;
-	int			 status = 0;
+	int			 status = 0, cacheable = 0;
 	char			 allow[32];
 
 	if ((rt = find_route(ctx, &status, &allowed)) == NULL) {
@@ -501,12 +647,22 @@ route_dispatch(struct ctx *ctx)
 		    "come from this site. Reload the page and try again.");
 		return 403;
 	}
+	if (cache_key(ctx, rt, &key) == 0) {
+		if (send_cached(ctx, &key)) {
+			resp->cache_result = "hit";
+			return 200;
+		}
+		resp->cache_result = "miss";
+		cacheable = 1;
+	}
 	if (rt->uses_db && req->method != METHOD_POST)
 		take_flash(ctx);
 
 	status = rt->handler(ctx);
 	if (status < 400 || resp->page != NULL) {
 		resp->status = status;
+		if (cacheable)
+			store_page(ctx, &key);
 		return status;
 	}
 error:

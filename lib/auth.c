@@ -144,7 +144,11 @@ session_load(struct db *db, const struct config *cfg, const char *token,
 	rc = db_query(db, &res, "SELECT s.user_id, "
 	    "COALESCE(s.impersonator_id, 0), s.csrf_token, s.last_seen_at, "
 	    "u.login, u.email, u.first_name, u.last_name, u.role, "
-	    "COALESCE(i.login, '') "
+	    "COALESCE(i.login, ''), "
+	    "COALESCE((SELECT MAX(id) FROM change_log WHERE user_id IS NULL), 0), "
+	    "COALESCE((SELECT MAX(id) FROM change_log "
+	    "WHERE user_id = s.user_id), 0), "
+	    "COALESCE((SELECT MAX(id) FROM change_log), 0) "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id "
 	    "LEFT JOIN users i ON i.id = s.impersonator_id "
 	    "WHERE s.token_hash = ? AND s.expires_at > ? "
@@ -172,6 +176,10 @@ session_load(struct db *db, const struct config *cfg, const char *token,
 	s->user.active = 1;
 	str_copy(s->impersonator_login, db_str(res, 9),
 	    sizeof(s->impersonator_login));
+	s->catalog_version = db_int(res, 10);
+	s->user_version = db_int(res, 11);
+	s->any_version = db_int(res, 12);
+	memcpy(s->token_hash, hash, sizeof(s->token_hash));
 	db_res_free(res);
 
 	/* Writing last_seen_at on every request would make every page a

@@ -53,6 +53,13 @@ struct session {
 	char		 csrf[AUTH_TOKEN_LEN + 1];
 	struct user	 user;
 	char		 impersonator_login[USER_LOGIN_MAX * 4 + 1];
+	unsigned char	 token_hash[32];	/* SHA-256 of the cookie token */
+	/* Versions of the change_log scopes (sql/0017_change_log.sql) as
+	 * the session statement read them: the newest id of the catalog
+	 * scope, of this user's scope, and of any scope; 0 when empty. */
+	long long	 catalog_version;
+	long long	 user_version;
+	long long	 any_version;
 };
 
 /*
@@ -66,9 +73,10 @@ int		 session_create(struct db *, const struct config *,
 
 /*
  * Loads the live session for a cookie token: not past the absolute
- * timeout, seen within the idle timeout, of an active user.  Refreshes
- * last_seen_at at most once a minute.  Returns DB_OK, 1 when there is no
- * such session, or a negative db_status.
+ * timeout, seen within the idle timeout, of an active user, with the
+ * change_log versions, in one statement.  Refreshes last_seen_at at most
+ * once a minute.  Returns DB_OK, 1 when there is no such session, or a
+ * negative db_status.
  */
 int		 session_load(struct db *, const struct config *,
 		    const char *token, struct session *);

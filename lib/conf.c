@@ -286,6 +286,8 @@ apply_typed(struct config *cfg, char *err, size_t errsz)
 	cfg->server_tmp_dir = get_str(cfg, "Server.TmpDir", "var/tmp");
 	cfg->server_stop_seconds = (int)get_long(cfg, "Server.StopSeconds",
 	    30, 10, &bad);
+	cfg->server_page_cache_bytes = (size_t)get_long(cfg,
+	    "Server.PageCacheBytes", 32 * 1024 * 1024, 10, &bad);
 	cfg->storage_dir = get_str(cfg, "Storage.Dir", "var/storage");
 	cfg->storage_export_days = (int)get_long(cfg, "Storage.ExportDays", 7,
 	    10, &bad);

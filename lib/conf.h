@@ -40,6 +40,8 @@ struct config {
 	char	*server_templates;	/* Server.Templates, a folder */
 	char	*server_tmp_dir;	/* Server.TmpDir */
 	int	 server_stop_seconds;	/* Server.StopSeconds */
+	size_t	 server_page_cache_bytes; /* Server.PageCacheBytes, per worker;
+					  * 0 turns the page cache off */
 
 	char	*storage_dir;		/* Storage.Dir */
 	int	 storage_export_days;	/* Storage.ExportDays */

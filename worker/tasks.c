@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "auth.h"
+#include "change_log.h"
 #include "clock.h"
 #include "conf.h"
 #include "db.h"
@@ -21,6 +22,11 @@
 
 /* Temporary files older than this were left by a process that died. */
 #define STALE_TMP_SECONDS	(24 * 3600)
+
+/* change_log rows older than this are deleted, except the newest of each
+ * scope.  Pages compare only the newest ids, so an hour leaves a wide
+ * margin. */
+#define CHANGE_LOG_KEEP_SECONDS	3600
 
 /* Seconds between looks at the worker_tasks table. */
 #define CHECK_SECONDS		5
@@ -44,6 +50,17 @@ purge_sessions(struct worker *w, char *result, size_t resultsz)
 	if ((n = session_purge(w->db, w->cfg)) >= 0)
 		snprintf(result, resultsz, "Expired sessions deleted: %lld.",
 		    n);
+	return n;
+}
+
+static long long
+prune_change_log(struct worker *w, char *result, size_t resultsz)
+{
+	long long	 n;
+
+	if ((n = change_log_prune(w->db, clock_now() -
+	    (usec_t)CHANGE_LOG_KEEP_SECONDS * USEC_PER_SEC)) >= 0)
+		snprintf(result, resultsz, "Change log rows deleted: %lld.", n);
 	return n;
 }
 
@@ -136,6 +153,7 @@ static const struct {
 	{ "purge_sessions", 600, purge_sessions },
 	{ "purge_exports", 3600, purge_exports },
 	{ "fail_abandoned_jobs", 30, fail_abandoned },
+	{ "prune_change_log", 600, prune_change_log },
 };
 
 void
