@@ -631,6 +631,21 @@ db_insert_id(const struct db *db)
 	return db->insert_id;
 }
 
+int
+db_upserted_id(struct db *db, long long *id)
+{
+	struct db_res	*res;
+	int		 rc;
+
+	*id = 0;
+	if ((rc = db_query(db, &res, "SELECT LAST_INSERT_ID()", "")) != DB_OK)
+		return rc;
+	if ((rc = db_found(db_next(res))) == DB_OK)
+		*id = db_int(res, 0);
+	db_res_free(res);
+	return rc == 1 ? DB_ERROR : rc;
+}
+
 static int
 plain_query(struct db *db, const char *sql)
 {

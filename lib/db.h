@@ -99,6 +99,14 @@ char		*db_dup(const struct db_res *, int col);
 size_t		 db_rows(const struct db_res *);
 void		 db_res_free(struct db_res *);
 
+/*
+ * Returns in *id the id that "INSERT … ON DUPLICATE KEY UPDATE id =
+ * LAST_INSERT_ID(id)" inserted or found, asking the server.  After the
+ * duplicate path, db_insert_id reports the id that a change_log trigger
+ * generated instead (MariaDB 10.11).  Returns DB_OK or a db_status.
+ */
+int		 db_upserted_id(struct db *, long long *id);
+
 /* Rows changed and the AUTO_INCREMENT id of the last db_exec. */
 unsigned long long	 db_affected(const struct db *);
 unsigned long long	 db_insert_id(const struct db *);

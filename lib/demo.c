@@ -294,7 +294,8 @@ demo_add_user_types(struct db *db, long long ids[3])
 		    user_types[i].name, user_types[i].description, now, now);
 		if (rc != DB_OK)
 			return rc;
-		ids[i] = (long long)db_insert_id(db);
+		if ((rc = db_upserted_id(db, &ids[i])) != DB_OK)
+			return rc;
 	}
 	return db_exec(db, "INSERT INTO languages (code, name) "
 	    "VALUES ('fr', 'French') ON DUPLICATE KEY UPDATE code = code", "");
@@ -312,7 +313,8 @@ add_groups_and_catalogs(struct db *db, struct load *l)
 		    groups[i].name, groups[i].description, l->now, l->now);
 		if (rc != DB_OK)
 			return rc;
-		l->ids.groups[i] = (long long)db_insert_id(db);
+		if ((rc = db_upserted_id(db, &l->ids.groups[i])) != DB_OK)
+			return rc;
 	}
 	for (i = 0; i < NCATALOGS; i++) {
 		rc = db_exec(db, "INSERT INTO catalogs (name, description, "
@@ -321,7 +323,8 @@ add_groups_and_catalogs(struct db *db, struct load *l)
 		    catalogs[i].name, catalogs[i].description, l->now, l->now);
 		if (rc != DB_OK)
 			return rc;
-		l->ids.catalogs[i] = (long long)db_insert_id(db);
+		if ((rc = db_upserted_id(db, &l->ids.catalogs[i])) != DB_OK)
+			return rc;
 	}
 	return DB_OK;
 }

@@ -288,7 +288,8 @@ setup_txn(struct db *db, void *arg)
 		    name, s->now, s->now);
 		if (rc != DB_OK)
 			return rc;
-		s->catalogs[i] = (long long)db_insert_id(db);
+		if ((rc = db_upserted_id(db, &s->catalogs[i])) != DB_OK)
+			return rc;
 	}
 	if ((rc = add_groups(db, s)) != DB_OK)
 		return rc;

@@ -171,12 +171,17 @@ day_end(day_t day, char out[27])
 }
 
 /* Adds the rows changed by the last statement and returns the id it
- * inserted or found through LAST_INSERT_ID(id). */
+ * inserted or found through LAST_INSERT_ID(id), or 0 when the server
+ * could not say (the next insert that refers to it then fails). */
 static long long
 changed_id(struct db *db, struct writer *w)
 {
+	long long	 id;
+
 	w->changed += (long long)db_affected(db);
-	return (long long)db_insert_id(db);
+	if (db_upserted_id(db, &id) != DB_OK)
+		return 0;
+	return id;
 }
 
 static void

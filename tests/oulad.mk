@@ -5,7 +5,8 @@ lib_liblaurel_a_SOURCES += lib/oulad.c lib/oulad.h lib/oulad_model.h \
 	lib/oulad_write.c
 cli_laurelctl_SOURCES += cli/import_oulad.c cli/import_oulad.h
 
-nobase_dist_pkgdata_DATA += sql/0018_import_keys.sql
+nobase_dist_pkgdata_DATA += sql/0018_import_keys.sql \
+	sql/0019_change_log_history.sql
 
 TESTS += tests/http/oulad.sh
 EXTRA_DIST += tests/http/oulad.sh bench/oulad.sh \

@@ -407,8 +407,8 @@ row() {
 	grep -F -- "$1" "$HTTP_TEST_DIR/rows" | head -n 1 | sed 's/<[^>]*>/ /g; s/  */ /g; s/^ //; s/ $//'
 }
 is "$(row 'Certification: </span>STEM Practitioner')" \
-    "Certification: STEM Practitioner version 1 Completed Valid until 2018-06-26 2015-06-27 Print" \
-    "transcript: STEM Practitioner completed, valid until its expiry"
+    "Certification: STEM Practitioner version 1 Completed Expires on 2018-06-26 2015-06-27 Print" \
+    "transcript: STEM Practitioner completed, expires on its date"
 is "$(row 'Certification: </span>STEM Foundation')" \
     "Certification: STEM Foundation version 1 Completed 2014-09-30 Print" \
     "transcript: STEM Foundation completed, perpetual"

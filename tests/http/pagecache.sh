@@ -241,7 +241,7 @@ for i in $(seq 1 40); do
 	[ -n "$result" ] && break
 	sleep 0.5
 done
-like_result=$(printf '%s' "$result" | grep -c "change log rows deleted")
+like_result=$(printf "%s" "$result" | grep -c "Change log rows deleted")
 is "$like_result" 1 "the worker ran prune_change_log"
 is "$(sql "SELECT GROUP_CONCAT(id) FROM change_log WHERE user_id = $scope")" "$newest" "pruning keeps only the newest row of an old scope"
 catalog_after=$(sql "SELECT MAX(id) FROM change_log WHERE user_id IS NULL")
