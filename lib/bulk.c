@@ -121,7 +121,7 @@ bulk_seen(struct bulk_run *run, long long key, const char *field,
 	for (i = 0; i < run->n_seen; i++) {
 		if (run->seen[i] != key)
 			continue;
-		bulk_error(run, field, "%s is also on line %ld; each %s may "
+		bulk_error(run, field, "this %s is also on line %ld; each %s may "
 		    "appear once in a file", what, run->seen_line[i], what);
 		return 1;
 	}

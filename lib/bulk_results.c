@@ -265,7 +265,7 @@ bulk_results_row(struct bulk_run *run)
 		return rc;
 	exists = rc == DB_OK;
 	if (exists && (seen = bulk_seen(run, reg.id, "course",
-	    "the login and course")) != 0)
+	    "login and course")) != 0)
 		return seen == 1 ? DB_OK : DB_ERROR;
 	if ((rc = write_row(run, &r, status, exists, &reg)) != DB_OK)
 		return rc;
@@ -274,6 +274,6 @@ bulk_results_row(struct bulk_run *run)
 	if ((rc = registration_get(run->db, r.user_id, r.course_id, &reg))
 	    != DB_OK)
 		return rc == 1 ? DB_ERROR : rc;
-	return bulk_seen(run, reg.id, "course", "the login and course") == -1 ?
+	return bulk_seen(run, reg.id, "course", "login and course") == -1 ?
 	    DB_ERROR : DB_OK;
 }

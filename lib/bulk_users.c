@@ -288,7 +288,7 @@ bulk_users_row(struct bulk_run *run)
 	if ((rc = read_groups(run, ids, &n)) != DB_OK)
 		return rc;
 	if (exists &&
-	    (seen = bulk_seen(run, found.id, "login", "the login")) != 0)
+	    (seen = bulk_seen(run, found.id, "login", "login")) != 0)
 		return seen == 1 ? DB_OK : DB_ERROR;
 	if (run->row_failed)
 		return DB_OK;
@@ -296,7 +296,7 @@ bulk_users_row(struct bulk_run *run)
 	if ((rc = write_user(run, exists, &old, &d, ids, n)) != DB_OK)
 		return rc;
 	if (!exists && !run->row_failed &&
-	    bulk_seen(run, d.user.id, "login", "the login") == -1)
+	    bulk_seen(run, d.user.id, "login", "login") == -1)
 		return DB_ERROR;
 	return DB_OK;
 }
