@@ -1,6 +1,6 @@
 /*
  * The Imports page: an administrator uploads a CSV file of users, course
- * results or certification completions, sees a preview with every row's
+ * results or certification completions, gets a preview with every row's
  * errors and the counts the import would reach, and confirms.
  *
  * Between preview and confirmation the file is kept under Server.TmpDir

@@ -2,8 +2,8 @@
  * Rows of a completions file: login, certification (the name of its
  * newest version, or its external id), completed_on and the optional
  * certificate_number.  A row marks the learner's enrolment in that
- * certification completed on that day, creating the enrolment when there
- * is none; the expiry follows the newest version's rule, and a
+ * certification completed on that day, and creates the enrolment when
+ * there is none.  The expiry follows the newest version's rule, so a
  * completion whose expiry has passed reads as expired.  No completion
  * e-mail is queued: the learner was told by the previous system.
  *
@@ -82,7 +82,11 @@ find_certification(struct db *db, const char *name, struct cert_ref *c)
 	db_res_free(res);
 	if (rc < 0)
 		return rc;
-	return rows == 0 ? 1 : rows > 1 ? 2 : DB_OK;
+	if (rows == 0)
+		return 1;
+	if (rows > 1)
+		return 2;
+	return DB_OK;
 }
 
 static int
@@ -107,8 +111,8 @@ find_enrollment(struct db *db, long long user_id, long long family_id,
 	return rc;
 }
 
-/* Returns the enrolment that holds number in the family in *enrollment,
- * 0 when no certificate has it. */
+/* Finds the certificate with this number in the family; *enrollment
+ * receives its enrolment, or 0 when no certificate has the number. */
 static int
 number_holder(struct db *db, long long family_id, long long number,
     long long *enrollment)

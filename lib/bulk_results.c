@@ -1,8 +1,8 @@
 /*
  * Rows of a results file: login, course (its code), status and the
  * optional score and date.  "registered" registers the learner in the
- * course; in_progress, completed and failed record the result through
- * completion_record_in_txn, as the admin results page does, so a
+ * course.  in_progress, completed and failed record the result through
+ * completion_record_in_txn, as the admin results page does.  So a
  * completed course re-evaluates the learner's certifications, completes
  * those whose rules now hold and queues their completion e-mail.
  */

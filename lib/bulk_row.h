@@ -1,6 +1,7 @@
 /*
- * What bulk.c hands the row functions of each kind (bulk_users.c,
- * bulk_results.c, bulk_completions.c).  Not for use by other modules.
+ * The interface between bulk.c and the row functions of each kind
+ * (bulk_users.c, bulk_results.c, bulk_completions.c).  Not for use by
+ * other modules.
  */
 #ifndef LAUREL_BULK_ROW_H
 #define LAUREL_BULK_ROW_H
@@ -37,12 +38,12 @@ int	 bulk_seen(struct bulk_run *, long long key, const char *field,
 /* Returns the number of UTF-8 characters of s. */
 size_t	 bulk_chars(const char *s);
 
-/* Parses a date cell; reports an error on field and returns -1 when it
- * is not a possible YYYY-MM-DD date from 1900 on and not after today. */
+/* Parses a YYYY-MM-DD date cell into *day.  A date that does not exist,
+ * is before 1900 or is after today is reported on field, and returns -1. */
 int	 bulk_date(struct bulk_run *, const char *field, const char *s,
 	    int *day);
 
-/* Columns and row functions of each kind; a row function returns DB_OK
+/* Columns and row functions of each kind.  A row function returns DB_OK
  * after writing the row or reporting its errors, or a db_status that
  * ends the import. */
 enum { USERS_LOGIN, USERS_EMAIL, USERS_FIRST_NAME, USERS_LAST_NAME,

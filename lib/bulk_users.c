@@ -3,8 +3,8 @@
  * optional user_type, language and groups.  A row creates the user with
  * that login (a learner, active, without a password) or updates the one
  * that has it.  A user type or language column that is present sets the
- * value, an empty cell clearing the user type or choosing the default
- * language; the groups cell adds the user to each group it names, and
+ * value, and an empty cell clears the user type or chooses the default
+ * language.  The groups cell adds the user to each group it names and
  * leaves other memberships alone.
  */
 #include "config.h"

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Bulk CSV imports on the admin Imports page and with laurelctl: the
-# preview lists every row's error and saves nothing, a confirmed file is
-# imported whole or not at all, and the file formats spreadsheets write
+# Bulk CSV imports on the admin Imports page and with laurelctl.  The
+# preview lists every row's error and saves nothing, and a confirmed file
+# is imported whole or not at all.  The formats that spreadsheets write
 # (byte-order mark, semicolons, quoted fields over several lines) are read
 # byte for byte.
 . "$(dirname "$0")/lib.sh"
