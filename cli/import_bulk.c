@@ -102,6 +102,10 @@ cmd_import_bulk(struct db *db, const struct config *cfg, int argc,
 		return 1;
 	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
 
+	/* NOTE: the command acts as no user (actor 0), which the audit log
+	 * shows as the system.  completion_record_in_txn takes actor 0 for
+	 * the learner, so results imported here read as the learner's own
+	 * (method "self", audited as the learner). */
 	rc = bulk_import(db, cfg, (enum bulk_kind)kind, data, len, base, 1, 0,
 	    0, &rep);
 	free(data);
