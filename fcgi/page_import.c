@@ -41,23 +41,23 @@
 static const char *const kind_titles[] = { "Users", "Course results",
 	"Certification completions" };
 
-/* Lists the columns of every kind for the upload forms. */
+/* Lists the columns of every kind for the upload forms, under the view
+ * names in the order of enum bulk_kind. */
 static void
 set_columns(struct view *v)
 {
+	static const char *const lists[] = { "Kinds.users.Columns",
+		"Kinds.results.Columns", "Kinds.completions.Columns" };
 	const char *const	*names;
 	const int		*required;
-	char			 key[32];
 	size_t			 n, i;
 	int			 kind;
 
 	for (kind = BULK_USERS; kind <= BULK_COMPLETIONS; kind++) {
 		names = bulk_columns((enum bulk_kind)kind, &required, &n);
-		snprintf(key, sizeof(key), "Kinds.%s.Columns",
-		    bulk_kind_name((enum bulk_kind)kind));
 		for (i = 0; i < n; i++) {
-			view_set_item(v, key, (int)i, "Name", names[i]);
-			view_set_int_item(v, key, (int)i, "Required",
+			view_set_item(v, lists[kind], (int)i, "Name", names[i]);
+			view_set_int_item(v, lists[kind], (int)i, "Required",
 			    required[i]);
 		}
 	}

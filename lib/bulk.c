@@ -111,33 +111,69 @@ bulk_error(struct bulk_run *run, const char *field, const char *fmt, ...)
 	run->row_failed = 1;
 }
 
+/* Slot of key in the open-addressing table of seen ids: its own slot,
+ * or the empty one where it would go.  Keys are ids, so never 0. */
+static size_t
+seen_slot(const struct bulk_run *run, long long key)
+{
+	size_t	 i;
+
+	i = (size_t)((unsigned long long)key * 0x9E3779B97F4A7C15ULL) &
+	    (run->cap_seen - 1);
+	while (run->seen[i] != 0 && run->seen[i] != key)
+		i = (i + 1) & (run->cap_seen - 1);
+	return i;
+}
+
+/* Doubles the table, which stays at most half full.  Returns 0 or -1. */
+static int
+grow_seen(struct bulk_run *run)
+{
+	long long	*old = run->seen;
+	long		*old_line = run->seen_line;
+	size_t		 old_cap = run->cap_seen, i, slot;
+
+	run->cap_seen = old_cap ? old_cap * 2 : 1024;
+	run->seen = calloc(run->cap_seen, sizeof(*run->seen));
+	run->seen_line = calloc(run->cap_seen, sizeof(*run->seen_line));
+	if (run->seen == NULL || run->seen_line == NULL) {
+		free(run->seen);
+		free(run->seen_line);
+		run->seen = old;
+		run->seen_line = old_line;
+		run->cap_seen = old_cap;
+		return -1;
+	}
+	for (i = 0; i < old_cap; i++) {
+		if (old[i] == 0)
+			continue;
+		slot = seen_slot(run, old[i]);
+		run->seen[slot] = old[i];
+		run->seen_line[slot] = old_line[i];
+	}
+	free(old);
+	free(old_line);
+	return 0;
+}
+
 int
 bulk_seen(struct bulk_run *run, long long key, const char *field,
     const char *what)
 {
-	size_t	 i, cap;
-	void	*p;
+	size_t	 slot;
 
-	for (i = 0; i < run->n_seen; i++) {
-		if (run->seen[i] != key)
-			continue;
-		bulk_error(run, field, "this %s is also on line %ld; each %s may "
-		    "appear once in a file", what, run->seen_line[i], what);
+	if ((run->n_seen + 1) * 2 > run->cap_seen && grow_seen(run) == -1)
+		return -1;
+	slot = seen_slot(run, key);
+	if (run->seen[slot] == key) {
+		bulk_error(run, field, "this %s is also on line %ld; each %s "
+		    "may appear once in a file", what, run->seen_line[slot],
+		    what);
 		return 1;
 	}
-	if (run->n_seen == run->cap_seen) {
-		cap = run->cap_seen ? run->cap_seen * 2 : 64;
-		if ((p = realloc(run->seen, cap * sizeof(*run->seen))) == NULL)
-			return -1;
-		run->seen = p;
-		if ((p = realloc(run->seen_line, cap *
-		    sizeof(*run->seen_line))) == NULL)
-			return -1;
-		run->seen_line = p;
-		run->cap_seen = cap;
-	}
-	run->seen[run->n_seen] = key;
-	run->seen_line[run->n_seen++] = run->line;
+	run->seen[slot] = key;
+	run->seen_line[slot] = run->line;
+	run->n_seen++;
 	return 0;
 }
 
@@ -360,6 +396,9 @@ import_txn(struct db *db, void *arg)
 	reset_report(rep);
 	im->run.db = db;
 	im->run.n_seen = 0;
+	if (im->run.seen != NULL)
+		memset(im->run.seen, 0, im->run.cap_seen *
+		    sizeof(*im->run.seen));
 	bulk_columns(im->kind, &required, &ncolumns);
 	if (csvread_init(&csv, im->data, im->len) == -1) {
 		add_error(rep, csv.error_line, "", csv.error);

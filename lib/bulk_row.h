@@ -18,8 +18,10 @@ struct bulk_run {
 	 * column the file does not have. */
 	const char		**value;
 	int			 row_failed;	/* an error was reported */
-	/* Ids the file has written so far, so a second row for the same
-	 * record is reported rather than applied over the first. */
+	/* Ids of the records the file has written so far, with the line
+	 * of each, so a second row for the same record is reported rather
+	 * than applied over the first.  An open-addressing hash table of
+	 * cap_seen slots (a power of two); 0 marks an empty slot. */
 	long long		*seen;
 	long			*seen_line;
 	size_t			 n_seen, cap_seen;
