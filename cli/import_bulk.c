@@ -1,6 +1,7 @@
 /*
- * laurelctl import users|results|completions FILE: the command-line form
- * of the admin Imports page.  The file is checked and imported in one
+ * laurelctl import users|results|completions FILE [--admin LOGIN]: the
+ * command-line form of the admin Imports page.  --admin names the
+ * administrator recorded as the one who imported.  The file is checked and imported in one
  * transaction; any error keeps nothing and is printed as
  * "FILE:LINE: column: message".
  */
@@ -14,6 +15,7 @@
 #include "bulk.h"
 #include "db.h"
 #include "import_bulk.h"
+#include "user.h"
 
 /* Files larger than this are rejected before reading; the web form's
  * limit is nginx's client_max_body_size. */
@@ -82,32 +84,63 @@ print_errors(const char *path, const struct bulk_report *rep)
 	    "errors above and run the import again\n", path);
 }
 
+/* Reads the --admin option into *actor: the id of an active
+ * administrator, recorded as the one who imported.  Returns 0 or -1. */
+static int
+read_actor(struct db *db, const char *login, long long *actor)
+{
+	struct user	 u;
+	int		 rc;
+
+	*actor = 0;
+	if (login == NULL)
+		return 0;
+	rc = user_find_login(db, login, &u);
+	if (rc == DB_OK && u.role == ROLE_ADMIN && u.active) {
+		*actor = u.id;
+		return 0;
+	}
+	if (rc < 0)
+		fprintf(stderr, "laurelctl: %s\n", db_error(db));
+	else
+		fprintf(stderr, "laurelctl: --admin: \"%s\" is not the login "
+		    "of an active administrator\n", login);
+	return -1;
+}
+
 int
 cmd_import_bulk(struct db *db, const struct config *cfg, int argc,
     char **argv)
 {
 	struct bulk_report	 rep;
-	const char		*path, *base;
+	const char		*path, *base, *admin = NULL;
 	char			*data;
 	size_t			 len;
+	long long		 actor;
 	int			 kind, rc;
 
+	if (argc == 4 && strcmp(argv[2], "--admin") == 0) {
+		admin = argv[3];
+		argc = 2;
+	}
 	if (argc != 2 || (kind = bulk_kind_parse(argv[0])) < 0) {
 		fprintf(stderr, "usage: laurelctl import "
-		    "users|results|completions FILE\n");
+		    "users|results|completions FILE [--admin LOGIN]\n");
 		return 2;
 	}
+	if (read_actor(db, admin, &actor) == -1)
+		return 2;
 	path = argv[1];
 	if (read_file(path, &data, &len) == -1)
 		return 1;
 	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
 
-	/* NOTE: the command acts as no user (actor 0), which the audit log
-	 * shows as the system.  completion_record_in_txn takes actor 0 for
-	 * the learner, so results imported here read as the learner's own
-	 * (method "self", audited as the learner). */
-	rc = bulk_import(db, cfg, (enum bulk_kind)kind, data, len, base, 1, 0,
-	    0, &rep);
+	/* NOTE: without --admin the command acts as no user (actor 0),
+	 * which the audit log shows as the system, and which
+	 * completion_record_in_txn takes for the learner: results then
+	 * read as the learner's own (method "self"). */
+	rc = bulk_import(db, cfg, (enum bulk_kind)kind, data, len, base, 1,
+	    actor, 0, &rep);
 	free(data);
 	if (rc == BULK_INVALID) {
 		print_errors(path, &rep);

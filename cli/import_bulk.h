@@ -5,7 +5,7 @@
 struct config;
 struct db;
 
-/* Runs "import KIND FILE"; argv[0] is the kind.  Returns the exit
+/* Runs "import KIND FILE [--admin LOGIN]"; argv[0] is the kind.  Returns the exit
  * status: 0 after an import, 1 when the file has errors or the database
  * failed, 2 for a wrong command line. */
 int	 cmd_import_bulk(struct db *, const struct config *, int argc,

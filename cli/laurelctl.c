@@ -8,6 +8,7 @@
  *   laurelctl [-c config] demo [--scale N]
  *   laurelctl [-c config] import oulad DIR [--base-date YYYY-MM-DD]
  *   laurelctl [-c config] import users|results|completions FILE
+ *       [--admin LOGIN]
  */
 #include "config.h"
 
@@ -51,7 +52,7 @@ usage(void)
 	    "       laurelctl [-c config] import oulad DIR "
 	    "[--base-date YYYY-MM-DD]\n"
 	    "       laurelctl [-c config] import users|results|completions "
-	    "FILE\n");
+	    "FILE [--admin LOGIN]\n");
 }
 
 static int

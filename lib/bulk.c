@@ -18,6 +18,7 @@
 #include "csvread.h"
 #include "db.h"
 #include "str.h"
+#include "utf8.h"
 
 /* Dates before this year are typing mistakes rather than records. */
 #define BULK_YEAR_MIN	1900
@@ -75,6 +76,21 @@ bulk_columns(enum bulk_kind kind, const int **required, size_t *n)
 
 /* ------------------------------------------------------------- errors */
 
+/* Removes the bytes of a UTF-8 sequence that a copy cut short at the end
+ * of s, so text quoted from a file stays valid UTF-8. */
+static void
+cut_partial_utf8(char *s)
+{
+	size_t	 len = strlen(s), back;
+
+	for (back = 0; back < 4 && back < len; back++) {
+		if (utf8_valid(s, len - back)) {
+			s[len - back] = '\0';
+			return;
+		}
+	}
+}
+
 static void
 add_error(struct bulk_report *rep, long line, const char *field,
     const char *message)
@@ -96,6 +112,8 @@ add_error(struct bulk_report *rep, long line, const char *field,
 	e->line = line;
 	str_copy(e->field, field, sizeof(e->field));
 	str_copy(e->message, message, sizeof(e->message));
+	cut_partial_utf8(e->field);
+	cut_partial_utf8(e->message);
 }
 
 void
@@ -312,7 +330,7 @@ struct import {
 
 static int
 run_row(struct import *im, struct csvread *csv, const int *map,
-    size_t ncolumns, size_t header_fields)
+    size_t header_fields)
 {
 	const char	*values[8] = { NULL };
 	char		*copies[64] = { NULL };
@@ -342,7 +360,6 @@ run_row(struct import *im, struct csvread *csv, const int *map,
 		}
 		values[map[i]] = copies[i];
 	}
-	(void)ncolumns;
 	im->run.value = values;
 	switch (im->kind) {
 	case BULK_USERS:
@@ -423,7 +440,7 @@ import_txn(struct db *db, void *arg)
 
 	while (more == 1 && rc == DB_OK) {
 		if ((more = csvread_next(&csv)) == 1)
-			rc = run_row(im, &csv, map, ncolumns, header_fields);
+			rc = run_row(im, &csv, map, header_fields);
 	}
 	if (more == -1)
 		add_error(rep, csv.error_line, "", csv.error);

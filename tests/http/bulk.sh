@@ -245,6 +245,14 @@ is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'course_result' AND tar
 laurelctl import results "$f" >"$HTTP_TEST_DIR/out" 2>"$HTTP_TEST_DIR/err"
 is "$(cat "$HTTP_TEST_DIR/out")" "$f: imported 4 rows of results: 0 created, 0 updated, 4 unchanged" \
     "importing the same results again changes nothing"
+printf 'login,course,status\nsemi3%s,R2%s,in_progress\n' "$tag" "$tag" >"$f"
+laurelctl import results "$f" --admin "semi1$tag" >"$HTTP_TEST_DIR/out" 2>"$HTTP_TEST_DIR/err"
+is "$?" 2 "laurelctl --admin rejects a learner"
+laurelctl import results "$f" --admin "$admin" >"$HTTP_TEST_DIR/out" 2>"$HTTP_TEST_DIR/err"
+is "$(cat "$HTTP_TEST_DIR/out")" "$f: imported 1 rows of results: 0 created, 1 updated, 0 unchanged" \
+    "laurelctl --admin imports"
+is "$(sql "SELECT actor_id FROM audit_log WHERE action = 'course_result' AND target_id = $u2 ORDER BY id DESC LIMIT 1")" \
+    "$aid" "laurelctl --admin is the audited actor"
 printf 'login,course,status,date
 semi2%s,R1%s,completed,2012-06-30
 semi2%s,R1%s,failed,2012-07-01
