@@ -7,6 +7,8 @@
  *       [--password-file F] [--first-name N] [--last-name N] [--email E]
  *   laurelctl [-c config] demo [--scale N]
  *   laurelctl [-c config] import oulad DIR [--base-date YYYY-MM-DD]
+ *   laurelctl [-c config] import users|results|completions FILE
+ *       [--admin LOGIN]
  */
 #include "config.h"
 
@@ -27,6 +29,7 @@
 #include "conf.h"
 #include "db.h"
 #include "demo.h"
+#include "import_bulk.h"
 #include "import_oulad.h"
 #include "log.h"
 #include "migrate.h"
@@ -47,7 +50,9 @@ usage(void)
 	    "[--last-name NAME] [--email EMAIL]\n"
 	    "       laurelctl [-c config] demo [--scale LEARNERS]\n"
 	    "       laurelctl [-c config] import oulad DIR "
-	    "[--base-date YYYY-MM-DD]\n");
+	    "[--base-date YYYY-MM-DD]\n"
+	    "       laurelctl [-c config] import users|results|completions "
+	    "FILE [--admin LOGIN]\n");
 }
 
 static int
@@ -413,6 +418,8 @@ main(int argc, char *argv[])
 	else if (strcmp(argv[1], "import") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "oulad") == 0)
 		rc = cmd_import_oulad(db, argc - 2, argv + 2);
+	else if (strcmp(argv[1], "import") == 0 && argc >= 3)
+		rc = cmd_import_bulk(db, cfg, argc - 2, argv + 2);
 	else
 		usage();
 

@@ -146,6 +146,11 @@ int	 page_user_transcript(struct ctx *);
 int	 page_user_transcript_revoke_confirm(struct ctx *);
 int	 page_user_transcript_revoke(struct ctx *);
 
+/* page_import.c: bulk CSV imports with a preview */
+int	 page_imports(struct ctx *);
+int	 page_import_preview(struct ctx *);
+int	 page_import_confirm(struct ctx *);
+
 /* page_outbox.c: the mail outbox */
 int	 page_outbox(struct ctx *);
 int	 page_outbox_retry(struct ctx *);

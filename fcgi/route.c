@@ -245,6 +245,9 @@ static const struct route routes[] = {
 	    page_user_transcript_revoke, ACCESS_ADMIN, 1 },
 	{ GET,	"/admin/outbox",	page_outbox,		ACCESS_ADMIN, 1 },
 	{ POST,	"/admin/outbox/{id}/retry", page_outbox_retry,	ACCESS_ADMIN, 1 },
+	{ GET,	"/admin/imports",	page_imports,		ACCESS_ADMIN, 1 },
+	{ POST,	"/admin/imports/preview", page_import_preview,	ACCESS_ADMIN, 1 },
+	{ POST,	"/admin/imports/confirm", page_import_confirm,	ACCESS_ADMIN, 1 },
 
 	{ GET,	"/admin/courses/{id}/content", page_course_content,
 	    ACCESS_ADMIN, 1 },

@@ -65,8 +65,8 @@ certificate_code_valid(const char *code)
 	return i == CERTIFICATE_CODE_LEN;
 }
 
-static void
-new_code(char out[CERTIFICATE_CODE_LEN + 1])
+void
+certificate_new_code(char out[CERTIFICATE_CODE_LEN + 1])
 {
 	size_t	 i;
 
@@ -205,7 +205,7 @@ issue_txn(struct db *db, void *arg)
 	    external, next, clock_site_day(clock_now()), c->number_text,
 	    sizeof(c->number_text)) == -1)
 		return DB_ERROR;
-	new_code(c->code);
+	certificate_new_code(c->code);
 
 	rc = db_exec(db, "UPDATE certification_families SET next_number = "
 	    "next_number + 1, last_issued_number = ? WHERE id = ? AND "

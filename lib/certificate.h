@@ -66,6 +66,9 @@ int	 certificate_get(struct db *, long long id, long long user_id,
 /* Records the PDF file of certificate id. */
 int	 certificate_set_file(struct db *, long long id, const char *file_name);
 
+/* Writes a new random verification code. */
+void	 certificate_new_code(char out[CERTIFICATE_CODE_LEN + 1]);
+
 /* Returns 1 when code has the form of a verification code. */
 int	 certificate_code_valid(const char *code);
 

@@ -769,6 +769,17 @@ save_txn(struct db *db, void *arg)
 }
 
 int
+user_save_in_txn(struct db *db, struct user_details *u,
+    const long long *group_ids, size_t n_groups, int set_groups,
+    long long actor_id, long long impersonator_id)
+{
+	struct save	 s = { u, group_ids, n_groups, set_groups, actor_id,
+	    impersonator_id, u->user.id == 0 };
+
+	return save_txn(db, &s);
+}
+
+int
 user_save(struct db *db, struct user_details *u, const long long *group_ids,
     size_t n_groups, int set_groups, long long actor_id,
     long long impersonator_id)

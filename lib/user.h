@@ -157,6 +157,14 @@ int		 user_save(struct db *, struct user_details *u,
 		    long long actor_id, long long impersonator_id);
 
 /*
+ * Does what user_save does inside the caller's transaction.  A new user's
+ * id is set even when the caller's transaction later rolls back.
+ */
+int		 user_save_in_txn(struct db *, struct user_details *u,
+		    const long long *group_ids, size_t n_groups, int set_groups,
+		    long long actor_id, long long impersonator_id);
+
+/*
  * Replaces the password hash of a user, audited without the hash.  Also
  * deletes the user's sessions and those in which they view the site as
  * another user, so they must sign in again.  Returns DB_OK, 1 when there

@@ -57,6 +57,7 @@
         <?cs call:nav_item("/admin/reports", "Reporting", "prefix") ?>
         <?cs call:nav_item("/admin/audit", "Audit log", "prefix") ?>
         <?cs call:nav_item("/admin/outbox", "Outbox", "prefix") ?>
+        <?cs call:nav_item("/admin/imports", "Imports", "prefix") ?>
       </ul>
     </nav>
 <?cs elif:Page.Area == "learn" ?>

@@ -106,3 +106,16 @@
 ?><?cs def:field_checkbox(id, label, checked) ?><div class="field"><label class="check" for="<?cs var:id ?>">
   <input id="<?cs var:id ?>" name="<?cs var:id ?>" type="checkbox" value="1"<?cs if:checked == "1" ?> checked<?cs /if ?>>
   <?cs var:label ?></label></div><?cs /def ?>
+<?cs #
+  The upload form of one kind of import (admin/imports.cs and
+  admin/import_preview.cs): kind is users, results or completions.
+?><?cs def:import_form(kind, title) ?><form class="form" method="post" enctype="multipart/form-data" action="/admin/imports/preview">
+  <?cs call:csrf_field() ?>
+  <input type="hidden" name="kind" value="<?cs var:kind ?>">
+  <div class="field">
+    <label for="file-<?cs var:kind ?>"><?cs var:title ?> file (CSV)</label>
+    <p class="field-hint" id="file-<?cs var:kind ?>-hint">Columns: <?cs each:c = Kinds[kind].Columns ?><code><?cs var:c.Name ?></code><?cs if:c.Required ?> (required)<?cs /if ?><?cs if:!last(c) ?>, <?cs /if ?><?cs /each ?>. Example: <a href="/static/imports/<?cs var:kind ?>.csv" download><?cs var:kind ?>.csv</a>.</p>
+    <input id="file-<?cs var:kind ?>" name="file" type="file" accept=".csv,text/csv" required aria-describedby="file-<?cs var:kind ?>-hint">
+  </div>
+  <button type="submit" class="button button-primary">Preview<span class="visually-hidden"> the <?cs var:title ?> file</span></button>
+</form><?cs /def ?>

@@ -14,4 +14,8 @@
 <?cs call:stat_card(Stats.ActiveSessions, "Active sessions") ?>
   </dl>
 </section>
+<section aria-labelledby="import-heading">
+  <h2 id="import-heading">Imports</h2>
+  <p><a href="/admin/imports">Import users, course results and certification completions</a> from CSV files, with a preview before anything is saved.</p>
+</section>
 <?cs /def ?>

@@ -1,7 +1,7 @@
 <?cs def:head_extra() ?><?cs /def ?><?cs def:content() ?>
 <div class="page-header">
   <h1>Users</h1>
-  <div class="actions"><a class="button button-primary" href="/admin/users/new">New user</a></div>
+  <div class="actions"><a class="button button-primary" href="/admin/users/new">New user</a> <a class="button" href="/admin/imports">Import users</a></div>
 </div>
 <?cs # The search and the filters are one form, so searching keeps the
   filters and the sort order; the letter starts over.
