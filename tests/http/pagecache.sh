@@ -9,8 +9,22 @@
 # seen, so warm_up waits that long.  Whether a response came from the
 # cache shows only in the server's log ("cache=hit"), since a hit sends
 # exactly the bytes of a miss.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/user.sh"
+#
+# The test runs on a stack of its own: on the shared one, other tests
+# change the catalog all the time, and each change restarts the two
+# seconds.
+here=$(cd "$(dirname "$0")" && pwd)
+srcdir=${LAUREL_SRCDIR:-$here/../..}
+stack_dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-pagecache.XXXXXX") || exit 1
+rmdir "$stack_dir"
+if ! "$srcdir/tests/stack" start "$stack_dir" >/dev/null 2>&1; then
+	echo "Bail out! cannot start a private stack"
+	exit 1
+fi
+. "$stack_dir/env"
+. "$here/lib.sh"
+. "$here/user.sh"
+trap 'http_cleanup; "$srcdir/tests/stack" stop "$stack_dir" --clean >/dev/null 2>&1' EXIT
 
 fcgi_log=$LAUREL_TEST_DIR/log/fcgi.log
 
