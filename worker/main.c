@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,11 @@
 #include "worker.h"
 
 static volatile sig_atomic_t	 stop_requested;
+
+/* The signal mask while the worker sleeps: SIGTERM and SIGINT are
+ * blocked at all other times, so a stop request never interrupts a
+ * database call or a file write in the middle of a job. */
+static sigset_t			 sleep_mask;
 
 static void
 on_stop(int sig)
@@ -129,8 +135,8 @@ pause_ms(int ms)
 
 	ts.tv_sec = ms / 1000;
 	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-	/* SIGTERM interrupts the sleep, which is what stopping needs. */
-	(void)nanosleep(&ts, NULL);
+	/* A stop request arrives here, and ends the sleep. */
+	(void)ppoll(NULL, 0, &ts, &sleep_mask);
 }
 
 /*
@@ -175,6 +181,7 @@ int
 main(int argc, char *argv[])
 {
 	struct sigaction	 sa;
+	sigset_t		 blocked;
 	struct config		*cfg;
 	struct worker		 w;
 	const char		*conf_path = NULL, *pid_path = NULL;
@@ -225,6 +232,12 @@ main(int argc, char *argv[])
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGHUP, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(&blocked);
+	sigaddset(&blocked, SIGTERM);
+	sigaddset(&blocked, SIGINT);
+	sigprocmask(SIG_BLOCK, &blocked, &sleep_mask);
+	sigdelset(&sleep_mask, SIGTERM);
+	sigdelset(&sleep_mask, SIGINT);
 
 	memset(&w, 0, sizeof(w));
 	w.cfg = cfg;
