@@ -37,8 +37,12 @@ add_user() {
 		{ echo "Bail out! cannot create user $1"; exit 1; }
 }
 lower=$(printf '%s' "$tag" | tr 'A-Z' 'a-z')
+# The Auto Enroll learner's name has non-ASCII letters, which the
+# certificate PDF and the CSV export must keep.
+auto_first=Zoë
+auto_last=Ångström
 add_user "$lower-admin" admin Ada Admin
-add_user "$lower-auto" learner Zoë Ångström
+add_user "$lower-auto" learner "$auto_first" "$auto_last"
 add_user "$lower-manual" learner Manuel Office
 rm -f "$out/password"
 
@@ -48,6 +52,7 @@ yes | 1) docs_images=$srcdir/docs/images ;;
 esac
 
 E2E_TAG=$tag E2E_PASSWORD=$password E2E_ADMIN=$lower-admin \
-    E2E_AUTO=$lower-auto E2E_MANUAL=$lower-manual \
+    E2E_AUTO=$lower-auto E2E_AUTO_NAME="$auto_first $auto_last" \
+    E2E_MANUAL=$lower-manual \
     LAUREL_E2E_OUT=$out LAUREL_E2E_DOCS_IMAGES=$docs_images \
     exec node "$here/admin-procedures.mjs"
