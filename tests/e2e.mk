@@ -11,3 +11,8 @@ clean-local: clean-e2e
 clean-e2e:
 	rm -rf tests/e2e/out
 .PHONY: clean-e2e
+
+# pagecache.sh counts cache hits, and report.sh pauses the shared worker
+# and locks tables: the browser test's writes and jobs would disturb both,
+# so it starts after them.  The other tests run beside it.
+tests/e2e/run.log: tests/http/pagecache.log tests/http/report.log
