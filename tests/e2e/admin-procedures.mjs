@@ -244,7 +244,7 @@ async function createTraining(admin) {
 // of the group and of the member.
 async function createGroup(page, name, learner) {
 	const id = await createNamed(page, '/admin/groups/new', name, 'New group');
-	is(await flash(page) !== '', true, `group ${name} created`);
+	ok(await flash(page) !== '', `group ${name} created`);
 	await visit(page, `/admin/groups/${id}/members`, 'Group members');
 	await page.locator('#user-q').fill(learner);
 	await follow(page, page.getByRole('button', { name: 'Search' }));

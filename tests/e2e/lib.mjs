@@ -1,7 +1,7 @@
 // The harness of the browser tests: TAP output, one headless Chromium,
-// and the checks run on every page a test visits (axe-core, the width
-// check at 375 px, the HTML saved for the Nu Html Checker, which runs
-// once over all of them at the end).
+// and the checks that run on every page a test visits.  Those are
+// axe-core, the width check at 375 px and the Nu Html Checker, which runs
+// once at the end over the HTML saved from each page.
 //
 // Environment: LAUREL_TEST_URL (the stack), LAUREL_E2E_OUT (a folder for
 // the saved pages, screenshots and downloads), LAUREL_E2E_CHROMIUM (the
@@ -15,11 +15,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const testDir = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
 export const baseUrl = process.env.LAUREL_TEST_URL;
-export const outDir = process.env.LAUREL_E2E_OUT || join(here, 'out');
+export const outDir = process.env.LAUREL_E2E_OUT || join(testDir, 'out');
 const pagesDir = join(outDir, 'pages');
 const shotsDir = join(outDir, 'screenshots');
 const docsImages = process.env.LAUREL_E2E_DOCS_IMAGES || '';
@@ -77,9 +77,9 @@ export async function closeBrowser() {
 		await browser.close();
 }
 
-// A browser context for one user, with its own cookies.  Every document
-// the main frame loads is kept (the last one per page), so the checks can
-// save the HTML the server sent rather than the DOM after scripts ran.
+// A browser context for one user, with its own cookies.  Every response
+// that the main frame navigates to is kept in page.laurel.documents, so
+// the checks save the HTML the server sent, not the DOM after scripts.
 // Console messages of level error (a Content-Security-Policy violation
 // among them) are collected and reported as a failure by checkPage.
 export async function newUser(name) {
