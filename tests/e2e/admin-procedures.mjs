@@ -26,7 +26,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
 	baseUrl, checkPage, closeBrowser, doneTesting, is, launch, like,
-	newUser, ok, outDir, screenshot, validateSaved,
+	newUser, ok, outDir, screenshot, validateLater, validateSaved,
 } from './lib.mjs';
 
 const env = (name) => {
@@ -447,6 +447,10 @@ async function completeCertification(learner) {
 		learner.waitForResponse((r) => (r.headers()['content-type'] || '').startsWith('application/pdf'), { timeout: 60000 }),
 		learner.getByRole('button', { name: `Print the certificate of ${names.cert}` }).click(),
 	]);
+	// The server waits a moment for the PDF before it sends the page that
+	// waits for it, so that page appears only when the worker is slow.
+	if (!await validateLater(learner, '/learn/certificates/', 'Certificate in preparation'))
+		console.log('# the PDF was ready without the page that waits for it');
 	const pdf = join(outDir, 'certificate.pdf');
 	const pdfFetch = await learner.context().request.get(pdfResponse.url());
 	is(pdfFetch.headers()['content-type'], 'application/pdf', 'the certificate is served as a PDF');
@@ -478,6 +482,7 @@ async function runExpirationReport(admin) {
 	while (await admin.getByRole('link', { name: /^Download / }).count() === 0 && Date.now() < deadline)
 		// The job page reloads itself every second until the job is done.
 		await admin.waitForTimeout(500);
+	ok(await validateLater(admin, '/admin/jobs/', 'Job in progress'), 'the job page was kept for the HTML check');
 	await checkPage(admin, 'Job');
 	const [csvDownload] = await Promise.all([
 		admin.waitForEvent('download'),

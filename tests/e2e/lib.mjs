@@ -66,8 +66,9 @@ let browser;
 export async function launch() {
 	browser = await chromium.launch({
 		executablePath: process.env.LAUREL_E2E_CHROMIUM || '/usr/bin/chromium',
-		// The test runs as root in CI, where Chromium's sandbox cannot start.
-		args: ['--no-sandbox'],
+		// The test runs as root in CI, where Chromium's sandbox cannot
+		// start, and containers often have a small /dev/shm.
+		args: ['--no-sandbox', '--disable-dev-shm-usage'],
 	});
 	return browser;
 }
@@ -110,29 +111,60 @@ const saved = [];		// { file, label }
 const seen = new Set();
 let pageNumber = 0;
 
-// The HTML the server sent for the page's current document: the last
-// main-frame response with a body (a 303 has none).
-async function documentSource(page) {
+// The response of the page's current document: the last main-frame
+// response that is not a redirect.
+function currentDocument(page) {
 	const docs = page.laurel.documents;
 	for (let i = docs.length - 1; i >= 0; i--) {
 		const status = docs[i].status();
-		if (status >= 300 && status < 400)
-			continue;
-		if (!(docs[i].headers()['content-type'] || '').startsWith('text/html'))
-			continue;
-		try {
-			return await docs[i].text();
-		} catch {
-			return null;
-		}
+		if (status < 300 || status >= 400)
+			return docs[i];
 	}
 	return null;
 }
 
-// Runs the checks of a visited page: axe-core (serious and critical
-// violations fail), no sideways scrolling at 375 px, no console errors,
-// and saves the HTML for the Nu Html Checker.  LABEL names the page in
-// messages; a page (user, label, path and query) is checked once.
+// The HTML the server sent for RESPONSE, or null when it sent none.
+async function documentSource(response) {
+	if (response === null || !(response.headers()['content-type'] || '').startsWith('text/html'))
+		return null;
+	try {
+		return await response.text();
+	} catch {
+		return null;
+	}
+}
+
+function keepSource(source, label, where) {
+	pageNumber++;
+	const file = join(pagesDir, `${String(pageNumber).padStart(3, '0')}-${label.replace(/[^A-Za-z0-9]+/g, '-')}.html`);
+	writeFileSync(file, source);
+	saved.push({ file, where });
+}
+
+// Keeps for the Nu Html Checker the first HTML document PAGE loaded from a
+// path that starts with PREFIX; returns false when there was none.  Pages
+// that reload themselves every second (a job or certificate in progress)
+// get only this check, because axe-core and the width check need the page
+// to stay loaded.
+export async function validateLater(page, prefix, label) {
+	for (const response of page.laurel.documents) {
+		const url = new URL(response.url());
+		if (!url.pathname.startsWith(prefix) || response.status() !== 200)
+			continue;
+		const source = await documentSource(response);
+		if (source === null)
+			continue;
+		keepSource(source, label, `${label} (${url.pathname}, ${page.laurel.name})`);
+		return true;
+	}
+	return false;
+}
+
+// Runs the checks of a visited page: a status below 400, no console
+// errors, no serious or critical axe-core violation and no sideways
+// scrolling at 375 px.  It also saves the HTML for the Nu Html Checker.
+// LABEL names the page in messages.  The checks after the first two run
+// once per user, label, path and query.
 export async function checkPage(page, label) {
 	await page.waitForLoadState('load');
 	const url = new URL(page.url());
@@ -140,19 +172,18 @@ export async function checkPage(page, label) {
 
 	const errors = page.laurel.errors.splice(0);
 	ok(errors.length === 0, `${where}: no console errors`, errors.join('\n'));
+	const response = currentDocument(page);
+	const status = response ? response.status() : 0;
+	ok(status >= 200 && status < 400, `${where}: HTTP status ${status}`);
 
 	const key = `${page.laurel.name} ${label} ${url.pathname}${url.search}`;
 	if (seen.has(key))
 		return;
 	seen.add(key);
 
-	const source = await documentSource(page);
-	if (ok(source !== null, `${where}: HTML source kept`)) {
-		pageNumber++;
-		const file = join(pagesDir, `${String(pageNumber).padStart(3, '0')}-${label.replace(/[^A-Za-z0-9]+/g, '-')}.html`);
-		writeFileSync(file, source);
-		saved.push({ file, where });
-	}
+	const source = await documentSource(response);
+	if (ok(source !== null, `${where}: HTML source kept`))
+		keepSource(source, label, where);
 
 	await page.evaluate(axeSource);
 	const result = await page.evaluate(() =>
