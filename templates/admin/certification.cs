@@ -73,7 +73,7 @@
   <?cs call:field_textarea("description", "Description", Form.description, Form.Errors.description, "") ?>
   <div class="field<?cs if:Form.Errors.language_code ?> field-invalid<?cs /if ?>">
     <?cs call:cf_label("language_code", "Language", "1") ?>
-    <select id="language_code" name="language_code" required<?cs call:field_invalid_attrs("language_code", Form.Errors.language_code) ?>>
+    <select id="language_code" name="language_code" aria-required="true"<?cs call:field_invalid_attrs("language_code", Form.Errors.language_code) ?>>
 <?cs each:l = Languages ?>
       <option value="<?cs var:l.Code ?>"<?cs if:Form.language_code == l.Code ?> selected<?cs /if ?>><?cs var:l.Name ?></option>
 <?cs /each ?>
@@ -152,7 +152,7 @@
   <h2>Certificate numbers</h2>
   <div class="field<?cs if:Form.Errors.number_format ?> field-invalid<?cs /if ?>">
     <?cs call:cf_label("number_format", "Certificate number format", "1") ?>
-    <select id="number_format" name="number_format" required<?cs call:field_invalid_attrs("number_format", Form.Errors.number_format) ?>>
+    <select id="number_format" name="number_format" aria-required="true"<?cs call:field_invalid_attrs("number_format", Form.Errors.number_format) ?>>
       <option value="plain"<?cs if:Form.number_format == "plain" ?> selected<?cs /if ?>>Number (000042)</option>
       <option value="prefix"<?cs if:Form.number_format == "prefix" ?> selected<?cs /if ?>>Prefix and number (CERT-000042)</option>
       <option value="year"<?cs if:Form.number_format == "year" ?> selected<?cs /if ?>>Year and number (2026-000042)</option>

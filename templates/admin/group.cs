@@ -41,7 +41,7 @@
         <td class="num"><?cs var:s.Version ?></td>
         <td><?cs if:s.Active == "1" ?>Active<?cs else ?><span class="badge">Inactive</span><?cs /if ?></td>
         <td><label class="check" for="auto-<?cs var:s.FamilyId ?>"><input id="auto-<?cs var:s.FamilyId ?>" name="auto_enroll" type="checkbox" value="<?cs var:s.FamilyId ?>"<?cs if:s.AutoEnroll == "1" ?> checked<?cs /if ?>><span class="visually-hidden">Auto Enroll in <?cs var:s.Name ?></span></label></td>
-        <td class="num"><?cs if:s.AutoEnroll == "1" ?><?cs var:s.Pending ?> members<?cs else ?><span class="muted">–</span><?cs /if ?></td>
+        <td class="num"><?cs if:s.AutoEnroll == "1" ?><?cs var:s.Pending ?> <?cs if:s.Pending == 1 ?>member<?cs else ?>members<?cs /if ?><?cs else ?><span class="muted">–</span><?cs /if ?></td>
         <td><label class="check" for="remove-<?cs var:s.FamilyId ?>"><input id="remove-<?cs var:s.FamilyId ?>" name="remove" type="checkbox" value="<?cs var:s.FamilyId ?>"><span class="visually-hidden">Remove <?cs var:s.Name ?></span></label></td>
       </tr>
 <?cs /each ?>

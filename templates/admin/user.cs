@@ -4,7 +4,7 @@
   caller between the two halves.
 ?><?cs def:select_start(id, label, error, required) ?><div class="field<?cs if:error ?> field-invalid<?cs /if ?>">
   <label for="<?cs var:id ?>"><?cs var:label ?><?cs if:required ?> <span class="required-marker" aria-hidden="true">*</span><?cs /if ?></label>
-  <select id="<?cs var:id ?>" name="<?cs var:id ?>"<?cs if:required ?> required<?cs /if ?><?cs call:field_invalid_attrs(id, error) ?>><?cs /def ?><?cs #
+  <select id="<?cs var:id ?>" name="<?cs var:id ?>"<?cs if:required ?> aria-required="true"<?cs /if ?><?cs call:field_invalid_attrs(id, error) ?>><?cs /def ?><?cs #
 ?><?cs def:select_end(id, error) ?></select>
   <?cs call:field_error(id, error) ?>
 </div><?cs /def ?><?cs #

@@ -68,6 +68,12 @@ make_cert(long long *family, int version, int electives, const char *rule,
 		*family = insert("family", db_exec(db, "INSERT INTO "
 		    "certification_families (created_at) VALUES (NOW(6))", ""));
 	snprintf(name, sizeof(name), "Cert %d %s", ++serial, tag);
+	/* Only the highest version of a family is the newest, as a new
+	 * version made in the admin site leaves it; the admin lists show
+	 * the newest versions only. */
+	(void)insert("newest version mark", db_exec(db, "UPDATE "
+	    "certifications SET is_newest = 0 WHERE family_id = ? AND "
+	    "version < ?", "li", *family, version));
 	return insert("certification", db_exec(db, "INSERT INTO "
 	    "certifications (family_id, version, name, description, "
 	    "required_electives, prerequisite_rule, expiration_type, "
