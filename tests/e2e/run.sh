@@ -9,8 +9,13 @@
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd) || exit 1
-: "${LAUREL_TEST_URL:?}" "${LAUREL_TEST_CONFIG:?}" "${LAUREL_BUILDDIR:?}"
-srcdir=${LAUREL_SRCDIR:-$here/../..}
+if [ -z "${LAUREL_TEST_URL:-}" ] || [ -z "${LAUREL_TEST_CONFIG:-}" ]; then
+	echo "Bail out! LAUREL_TEST_URL is not set: run this test through tests/with-stack or script/test"
+	exit 1
+fi
+srcdir=${LAUREL_SRCDIR:-$(dirname "$(dirname "$here")")}
+LAUREL_BUILDDIR=${LAUREL_BUILDDIR:-$srcdir}
+export LAUREL_BUILDDIR
 
 for tool in node java pdftotext "${LAUREL_E2E_CHROMIUM:-/usr/bin/chromium}"; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
