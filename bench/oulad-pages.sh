@@ -10,9 +10,10 @@
 # 2015-07-01 to 2017-12-31: first with the page cache on (hits after a
 # warm-up run), then with Server.PageCacheBytes = 0.  The report page is
 # never cached, so both of its rows are renderings.  Prints a Markdown
-# table with requests per second, p99 latency, the SQL statements per
-# page (MariaDB's Com_stmt_execute over 100 requests, rounded down) and
-# the non-2xx responses.
+# table with requests per second, p99 latency, the median time of one
+# request sent alone, the SQL statements per page (MariaDB's
+# Com_stmt_execute over 100 requests, rounded down) and the non-2xx
+# responses, after a line with the load average before the run.
 #
 #   bench/oulad-pages.sh [-d SECONDS] [DIR]
 #
@@ -44,6 +45,7 @@ export LAUREL_BUILDDIR=$builddir
 LAUREL_NOW=2015-07-01T12:00:00Z
 export LAUREL_NOW
 
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-bench.XXXXXX")
 rmdir "$dir"
 LAUREL_STACK_WORKERS=4 "$srcdir/tests/stack" start "$dir" >/dev/null
@@ -124,6 +126,16 @@ statements() {
 	echo $(( (after - before) / 100 ))
 }
 
+# single TOKEN PATH: prints the median time in ms of 21 requests of PATH
+# sent one at a time.
+single() {
+	i=0
+	while [ "$i" -lt 21 ]; do
+		curl -s -o /dev/null -w '%{time_total}\n' -b "laurel_session=$1" "$LAUREL_TEST_URL$2"
+		i=$((i + 1))
+	done | sort -n | awk 'NR == 11 { printf "%.1f", $1 * 1000 }'
+}
+
 # measure TOKEN PATH: prints "requests/s p99-in-ms non-2xx" for PATH.
 measure() {
 	out=$(wrk -t2 -c32 -d"${duration}s" --latency \
@@ -141,8 +153,9 @@ measure() {
 # row NAME CACHE TOKEN PATH: measures PATH and prints one table row.
 row() {
 	calls=$(statements "$3" "$4")
+	alone=$(single "$3" "$4")
 	set -- "$1" "$2" "$3" "$4" $(measure "$3" "$4")
-	printf '| %s | %s | %.0f | %.2f | %s | %s |\n' "$1" "$2" "$5" "$6" "$calls" "$7"
+	printf '| %s | %s | %.0f | %.2f | %s | %s | %s |\n' "$1" "$2" "$5" "$6" "$alone" "$calls" "$7"
 }
 
 # warm TOKEN PATH: a short run, so that every worker keeps the page (a
@@ -159,13 +172,14 @@ set -- $(page_info "$admin_token" "$report")
 report_bytes=$1
 report_count=$(grep -o '[0-9][0-9,]* certifications\{0,1\} expires\{0,1\} from' "$dir/page" | head -n 1)
 
+echo "load average before the run: $load"
 echo "wrk -t2 -c32 -d${duration}s, 4 FastCGI workers, LAUREL_NOW=$LAUREL_NOW; learner $learner" \
     "with $registrations registrations; Training page $training_bytes bytes ($training_rows table rows)," \
     "Transcript $transcript_bytes bytes ($transcript_rows table rows), report page $report_bytes bytes" \
     "(${report_count:-count not found} 2015-07-01 to 2017-12-31)"
 echo
-echo "| page | cache | requests/s | p99 (ms) | SQL statements per page | non-2xx |"
-echo "| --- | --- | ---: | ---: | ---: | ---: |"
+echo "| page | cache | requests/s | p99 (ms) | one at a time, median (ms) | SQL statements per page | non-2xx |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
 warm "$learner_token" /learn/
 row '`/learn/` (Training)' 'on (hits)' "$learner_token" /learn/
 warm "$learner_token" /learn/transcript
