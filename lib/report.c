@@ -13,19 +13,19 @@
  * cancelled and in-progress enrolments are left out.  The certificate
  * number is the one printed for this enrolment's current completion.
  */
-#define EXPIRATION_SELECT \
+#define EXPIRATION_COLUMNS \
 	"SELECT e.id, u.id, u.login, u.first_name, u.last_name, u.email, " \
 	"COALESCE((SELECT GROUP_CONCAT(g.name ORDER BY g.name SEPARATOR ', ') " \
 	"FROM user_group_members m JOIN user_groups g ON g.id = m.group_id " \
 	"WHERE m.user_id = u.id), '') AS group_names, " \
 	"c.name, c.version, e.completed_on, e.expires_on, " \
-	"COALESCE(ct.number_text, '') AS number_text " \
-	"FROM enrollments e " \
+	"COALESCE(ct.number_text, '') AS number_text "
+
+#define EXPIRATION_JOINS \
 	"JOIN users u ON u.id = e.user_id " \
 	"JOIN certifications c ON c.id = e.certification_id " \
 	"LEFT JOIN certificates ct ON ct.enrollment_id = e.id " \
-	"AND ct.completed_on = e.completed_on " \
-	EXPIRATION_WHERE
+	"AND ct.completed_on = e.completed_on "
 
 #define EXPIRATION_WHERE \
 	"WHERE e.status IN ('completed', 'expired') " \
@@ -33,10 +33,42 @@
 
 /* ORDER BY cannot take a placeholder, so each order is a statement of
  * its own; e.id last makes the order total, which paging needs. */
+#define EXPIRATION_ALL(order) \
+	EXPIRATION_COLUMNS "FROM enrollments e " EXPIRATION_JOINS \
+	EXPIRATION_WHERE "ORDER BY " order " LIMIT ? OFFSET ?"
+
+/*
+ * The same rows for one page of the grid.  The inner query sorts every
+ * row in the range by the columns of the order alone and keeps the ids
+ * of the page.  The group names subquery and the certificate lookup then
+ * run for the rows of the page only, where EXPIRATION_ALL runs them for
+ * every row in the range before sorting.  The order must use only
+ * columns of e, u and c.
+ */
+#define EXPIRATION_PAGE(order) \
+	EXPIRATION_COLUMNS "FROM (SELECT e.id AS page_id FROM enrollments e " \
+	"JOIN users u ON u.id = e.user_id " \
+	"JOIN certifications c ON c.id = e.certification_id " \
+	EXPIRATION_WHERE "ORDER BY " order " LIMIT ? OFFSET ?) p " \
+	"JOIN enrollments e ON e.id = p.page_id " EXPIRATION_JOINS \
+	"ORDER BY " order
+
+/* Pages of at most this many rows read their rows with EXPIRATION_PAGE.
+ * It reads each row of the page twice and sorts them twice, so a read of
+ * the whole range, as in the CSV export, takes EXPIRATION_ALL. */
+#define PAGE_ROWS_MAX	1000
+
 #define EXPIRATION_ORDER(order) \
-	db_stream(db, &res, EXPIRATION_SELECT "ORDER BY " order \
-	    " LIMIT ? OFFSET ?", "ssllll", start, end, q->family_id, \
-	    q->family_id, limit, offset)
+	(limit <= PAGE_ROWS_MAX ? \
+	db_stream(db, &res, EXPIRATION_PAGE(order), "ssllll", start, end, \
+	    q->family_id, q->family_id, limit, offset) : \
+	EXPIRATION_ORDER_ALL(order))
+
+/* Sorting by the group names or the certificate number needs those of
+ * every row in the range, so these orders read all columns at once. */
+#define EXPIRATION_ORDER_ALL(order) \
+	db_stream(db, &res, EXPIRATION_ALL(order), "ssllll", start, end, \
+	    q->family_id, q->family_id, limit, offset)
 
 static int
 open_rows(struct db *db, const struct expiration_query *q, long long limit,
@@ -76,10 +108,10 @@ open_rows(struct db *db, const struct expiration_query *q, long long limit,
 		rc = EXPIRATION_ORDER("u.email DESC, e.id");
 		break;
 	case 10:
-		rc = EXPIRATION_ORDER("group_names, e.id");
+		rc = EXPIRATION_ORDER_ALL("group_names, e.id");
 		break;
 	case 11:
-		rc = EXPIRATION_ORDER("group_names DESC, e.id");
+		rc = EXPIRATION_ORDER_ALL("group_names DESC, e.id");
 		break;
 	case 12:
 		rc = EXPIRATION_ORDER("c.name, c.version, e.id");
@@ -100,10 +132,10 @@ open_rows(struct db *db, const struct expiration_query *q, long long limit,
 		rc = EXPIRATION_ORDER("e.completed_on DESC, e.id");
 		break;
 	case 18:
-		rc = EXPIRATION_ORDER("number_text, e.id");
+		rc = EXPIRATION_ORDER_ALL("number_text, e.id");
 		break;
 	case 19:
-		rc = EXPIRATION_ORDER("number_text DESC, e.id");
+		rc = EXPIRATION_ORDER_ALL("number_text DESC, e.id");
 		break;
 	case 1:
 		rc = EXPIRATION_ORDER("e.expires_on DESC, u.last_name, "

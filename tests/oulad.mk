@@ -9,7 +9,7 @@ nobase_dist_pkgdata_DATA += sql/0018_import_keys.sql \
 	sql/0019_change_log_history.sql
 
 TESTS += tests/http/oulad.sh
-EXTRA_DIST += tests/http/oulad.sh bench/oulad.sh \
+EXTRA_DIST += tests/http/oulad.sh bench/oulad.sh bench/oulad-pages.sh \
 	tests/data/oulad/courses.csv tests/data/oulad/assessments.csv \
 	tests/data/oulad/studentInfo.csv \
 	tests/data/oulad/studentRegistration.csv \

@@ -444,6 +444,158 @@ else
 	diff "$HTTP_TEST_DIR/before" "$HTTP_TEST_DIR/after" | head -n 20 | comment_lines
 fi
 
+# ---------------------------------------------------------------- expiration report
+
+# The Certification Expiration Report for Social Sciences Foundation
+# lists the learners whose enrolment, completed or expired, expires in
+# the range, both days included.  They are worked out from the fixture:
+# the completion dates of "expected", plus 730 days, and each learner's
+# region from studentInfo.csv.
+command -v python3 >/dev/null || bail_out "python3 is needed to parse the grid and the CSV"
+ssf_family=$(sql "SELECT family_id FROM certifications WHERE name = 'Social Sciences Foundation'")
+awk -F'","' 'FNR > 1 { print "region", $3, $5 }' "$fixture/studentInfo.csv" >"$HTTP_TEST_DIR/regions"
+
+# ssf_expected FROM TO: the rows the report should list, sorted, as
+# "login | first | last | e-mail | groups | certification | version |
+# completed | expires | number", the cells of the grid.
+ssf_expected() {
+	grep '^E s[0-9]* Social Sciences Foundation ' "$HTTP_TEST_DIR/expected" |
+	    awk -v from="$1" -v to="$2" '
+		NR == FNR { region[$2] = substr($0, length($1 $2) + 3); next }
+		$7 != "-" && $8 >= from && $8 <= to {
+			id = substr($2, 2)
+			printf "%s | Student | %s | %s@oulad.invalid | Region: %s | Social Sciences Foundation | 1 | %s | %s | \n",
+			    $2, id, $2, region[id], $7, $8
+		}' "$HTTP_TEST_DIR/regions" - | sort
+}
+
+# grid.py FILE: prints the rows of the report's table, cells joined by " | ".
+cat >"$HTTP_TEST_DIR/grid.py" <<'PY'
+import html.parser, sys
+
+class Grid(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.body = False
+        self.rows = []
+        self.cell = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tbody":
+            self.body = True
+        elif self.body and tag == "tr":
+            self.rows.append([])
+        elif self.body and tag == "td":
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "tbody":
+            self.body = False
+        elif tag == "td" and self.cell is not None:
+            self.rows[-1].append(self.cell)
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+
+g = Grid()
+g.feed(open(sys.argv[1], encoding="utf-8").read())
+for row in g.rows:
+    print(" | ".join(row))
+PY
+# csvrows.py FILE: prints the records of the CSV file FILE in the same form.
+cat >"$HTTP_TEST_DIR/csvrows.py" <<'PY'
+import csv, sys
+
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    for record in csv.reader(f):
+        print(" | ".join(record))
+PY
+
+# report_is FROM TO: runs the report for Social Sciences Foundation from
+# FROM to TO as the report form sends it (start, end and the family id)
+# and compares its rows and its row count with ssf_expected.  The grid's
+# rows stay in ssf-grid.
+report_is() {
+	ssf_expected "$1" "$2" >"$HTTP_TEST_DIR/ssf-expected"
+	_ri_count=$(grep -c '' "$HTTP_TEST_DIR/ssf-expected")
+	request GET "/admin/reports/expiration?start=$1&end=$2&certification=$ssf_family"
+	is "$STATUS" 200 "report from $1 to $2 runs"
+	like "$_ri_count certifications expire from $1 to $2, both days included, in Social Sciences Foundation." \
+	    "report from $1 to $2 counts the $_ri_count rows worked out"
+	python3 "$HTTP_TEST_DIR/grid.py" "$RESPONSE_BODY" >"$HTTP_TEST_DIR/ssf-grid"
+	if sort "$HTTP_TEST_DIR/ssf-grid" | diff "$HTTP_TEST_DIR/ssf-expected" - >"$HTTP_TEST_DIR/diff"; then
+		tap_result 0 "report from $1 to $2 lists exactly the learners worked out"
+	else
+		tap_result 1 "report from $1 to $2 lists exactly the learners worked out"
+		comment_lines <"$HTTP_TEST_DIR/diff"
+	fi
+}
+
+# A range whose first and last days are expiry dates of the fixture (the
+# second earliest and the second latest), so rows on both ends are in
+# and the rows of the earliest and the latest date are not.
+ssf_expected 2015-07-01 2099-12-31 | cut -d'|' -f9 | tr -d ' ' | sort -u >"$HTTP_TEST_DIR/ssf-days"
+first_day=$(sed -n 2p "$HTTP_TEST_DIR/ssf-days")
+last_day=$(tail -n 2 "$HTTP_TEST_DIR/ssf-days" | head -n 1)
+report_is "$first_day" "$last_day"
+report_is 2015-07-01 2017-12-31
+
+# The Download CSV form, with its hidden fields as the page wrote them.
+hidden() {
+	sed -n "s/.*type=\"hidden\" name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" "$RESPONSE_BODY" | head -n 1
+}
+request POST /admin/reports/expiration/csv --data-urlencode "csrf=$(extract_csrf)" \
+    -d "start=$(hidden start)" -d "end=$(hidden end)" -d "certification=$(hidden certification)" \
+    -d "sort=$(hidden sort)" -d "dir=$(hidden dir)"
+is "$STATUS" 303 "Download CSV queues a job"
+job=$(header_value Location | sed 's,.*/,,')
+n=0
+while [ "$(sql "SELECT state FROM jobs WHERE id = '$job'")" != done ] && [ "$n" -lt 300 ]; do
+	n=$((n + 1))
+	sleep 0.1
+done
+request GET "/admin/jobs/$job/download"
+is "$STATUS" 200 "CSV downloads"
+python3 "$HTTP_TEST_DIR/csvrows.py" "$RESPONSE_BODY" >"$HTTP_TEST_DIR/ssf-csv"
+is "$(head -n 1 "$HTTP_TEST_DIR/ssf-csv")" \
+    "Login | First Name | Last Name | Email | User Groups | Certification | Version | Completed On | Expires On | Certificate Number" \
+    "CSV starts with its header"
+if tail -n +2 "$HTTP_TEST_DIR/ssf-csv" | diff "$HTTP_TEST_DIR/ssf-grid" - >"$HTTP_TEST_DIR/diff"; then
+	tap_result 0 "CSV holds the grid's rows in the grid's order"
+else
+	tap_result 1 "CSV holds the grid's rows in the grid's order"
+	comment_lines <"$HTTP_TEST_DIR/diff"
+fi
+
+# ---------------------------------------------------------------- certificate
+
+# The import leaves the families' numbering at the schema's default:
+# format plain, 6 digits, starting at 1.  The first learner of the
+# report prints the first number, 000001.
+set -- $(head -n 1 "$HTTP_TEST_DIR/ssf-expected")
+cert_login=$1
+cert_name="Student ${cert_login#s}"
+is "$(sql "SELECT CONCAT_WS(' ', number_format, number_width, next_number) FROM certification_families WHERE id = $ssf_family")" \
+    "plain 6 1" "imported family numbers plain, 6 digits, from 1"
+uid=$(sql "SELECT id FROM users WHERE login = '$cert_login'")
+eid=$(sql "SELECT id FROM enrollments WHERE user_id = $uid AND family_id = $ssf_family")
+request GET "/admin/users/$uid/transcript"
+request POST "/admin/enrollments/$eid/certificate" --data-urlencode "csrf=$(extract_csrf)"
+is "$STATUS" 303 "admin prints the certificate of $cert_login"
+request GET "$(header_value Location)"
+is "$(header_value Content-Type)" "application/pdf" "certificate of $cert_login is a PDF"
+is "$(sql "SELECT number_text FROM certificates WHERE enrollment_id = $eid")" 000001 \
+    "certificate number in the plain format"
+text=$(pdftotext -enc UTF-8 "$RESPONSE_BODY" - 2>/dev/null | tr '\n' ' ')
+for want in "$cert_name" 000001 "Social Sciences Foundation"; do
+	case $text in
+	*"$want"*) tap_result 0 "PDF shows $want" ;;
+	*) tap_result 1 "PDF shows $want"; diag "pdftotext: $text" ;;
+	esac
+done
+
 # ---------------------------------------------------------------- --base-date
 
 # With 2013B starting on 2020-03-01, every date moves by the days from
