@@ -181,8 +181,8 @@ signin_txn(struct db *db, void *arg)
 		return rc;
 	t->auto_enrolled = 0;
 	if (t->learner &&
-	    (rc = enroll_auto_in_txn(db, t->user_id, &t->auto_enrolled)) !=
-	    DB_OK)
+	    (rc = enroll_auto_in_txn(db, t->cfg, t->user_id,
+	    &t->auto_enrolled)) != DB_OK)
 		return rc;
 	clock_format_sql(clock_now(), now);
 	if ((rc = db_exec(db, "UPDATE users SET last_sign_in_at = ? "

@@ -225,7 +225,7 @@ page_learn_enroll(struct ctx *ctx)
 		response_redirect(ctx->resp, location);
 		return 303;
 	}
-	rc = enroll_many(ctx->db, req->session.user_id, &family, 1,
+	rc = enroll_many(ctx->db, ctx->cfg, req->session.user_id, &family, 1,
 	    ENROLL_SELF, 0, req->session.impersonator_id, &enrolled, &refused);
 	if (rc != DB_OK)
 		return 503;

@@ -230,9 +230,9 @@ page_user_courseware_enroll(struct ctx *ctx)
 		response_redirect(ctx->resp, location);
 		return 303;
 	}
-	rc = enroll_many(ctx->db, u.id, families, (size_t)n, ENROLL_ADMIN,
-	    req->session.user_id, req->session.impersonator_id, &enrolled,
-	    &refused);
+	rc = enroll_many(ctx->db, ctx->cfg, u.id, families, (size_t)n,
+	    ENROLL_ADMIN, req->session.user_id, req->session.impersonator_id,
+	    &enrolled, &refused);
 	if (rc != DB_OK)
 		return 503;
 	if (refused > 0)

@@ -6,6 +6,7 @@
 #include "access.h"
 #include "audit.h"
 #include "clock.h"
+#include "completion.h"
 #include "db.h"
 #include "enroll.h"
 
@@ -92,6 +93,7 @@ enroll_in_txn(struct db *db, long long user_id, long long family_id,
 }
 
 struct many {
+	const struct config	*cfg;
 	long long		 user_id;
 	const long long		*families;
 	size_t			 n;
@@ -99,6 +101,22 @@ struct many {
 	long long		 actor_id, impersonator_id;
 	int			 enrolled, refused;
 };
+
+/*
+ * Completes, in the same transaction, new enrolments whose rules already
+ * hold, such as a certification whose courses the learner passed before
+ * enrolling.
+ */
+static int
+evaluate_new(struct db *db, const struct config *cfg, long long user_id,
+    int enrolled)
+{
+	int	 completed;
+
+	if (enrolled == 0)
+		return DB_OK;
+	return completion_evaluate_in_txn(db, cfg, user_id, &completed);
+}
 
 static int
 many_txn(struct db *db, void *arg)
@@ -128,15 +146,17 @@ many_txn(struct db *db, void *arg)
 		m->enrolled += created;
 	}
 	free(items);
-	return rc;
+	return rc == DB_OK ? evaluate_new(db, m->cfg, m->user_id, m->enrolled) :
+	    rc;
 }
 
 int
-enroll_many(struct db *db, long long user_id, const long long *families,
-    size_t n, enum enroll_method method, long long actor_id,
-    long long impersonator_id, int *enrolled, int *refused)
+enroll_many(struct db *db, const struct config *cfg, long long user_id,
+    const long long *families, size_t n, enum enroll_method method,
+    long long actor_id, long long impersonator_id, int *enrolled,
+    int *refused)
 {
-	struct many	 m = { user_id, families, n, method, actor_id,
+	struct many	 m = { cfg, user_id, families, n, method, actor_id,
 			    impersonator_id, 0, 0 };
 	int		 rc;
 
@@ -147,7 +167,8 @@ enroll_many(struct db *db, long long user_id, const long long *families,
 }
 
 int
-enroll_auto_in_txn(struct db *db, long long user_id, int *enrolled)
+enroll_auto_in_txn(struct db *db, const struct config *cfg, long long user_id,
+    int *enrolled)
 {
 	struct access_item	*items;
 	struct db_res		*res;
@@ -187,7 +208,7 @@ enroll_auto_in_txn(struct db *db, long long user_id, int *enrolled)
 	}
 	free(items);
 	free(had);
-	return rc;
+	return rc == DB_OK ? evaluate_new(db, cfg, user_id, *enrolled) : rc;
 }
 
 struct cancel {

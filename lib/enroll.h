@@ -10,6 +10,7 @@
 
 #include "clock.h"
 
+struct config;
 struct db;
 
 enum enroll_method {
@@ -36,18 +37,22 @@ int	 enroll_in_txn(struct db *, long long user_id, long long family_id,
  * Enrols the user in every family of families[] that access_check
  * allows, in one transaction.  *enrolled receives the number of new
  * enrolments; families the user may not enrol in are skipped and
- * counted in *refused.
+ * counted in *refused.  A new enrolment whose rules already hold is
+ * completed at once (cfg names the completion e-mail).
  */
-int	 enroll_many(struct db *, long long user_id, const long long *families,
+int	 enroll_many(struct db *, const struct config *cfg, long long user_id,
+	    const long long *families,
 	    size_t n, enum enroll_method, long long actor_id,
 	    long long impersonator_id, int *enrolled, int *refused);
 
 /*
  * Auto-enrolment at sign-in, inside the sign-in transaction: enrols the
  * user in every family that one of their groups subscribes to with Auto
- * Enroll and that access allows.  *enrolled receives the count.
+ * Enroll and that access allows.  *enrolled receives the count.  As with
+ * enroll_many, new enrolments whose rules already hold are completed.
  */
-int	 enroll_auto_in_txn(struct db *, long long user_id, int *enrolled);
+int	 enroll_auto_in_txn(struct db *, const struct config *cfg,
+	    long long user_id, int *enrolled);
 
 /*
  * Cancels one of the user's enrolments (it keeps its row, with status

@@ -18,6 +18,9 @@
 #include "enroll.h"
 #include "tap.h"
 
+/* The configuration main loads, for the functions that need it. */
+static struct config	*cfg;
+
 static struct db	*db;
 static char		 tag[16];
 
@@ -202,7 +205,7 @@ auto_txn(struct db *d, void *arg)
 {
 	struct auto_run	*a = arg;
 
-	return enroll_auto_in_txn(d, a->user_id, &a->enrolled);
+	return enroll_auto_in_txn(d, cfg, a->user_id, &a->enrolled);
 }
 
 static long long
@@ -231,7 +234,7 @@ test_enrolment(void)
 {
 	struct auto_run	 a = { 0, 0 };
 	struct db_res	*res;
-	long long	 type, group, carl, dora, fam, fam2, cid, course;
+	long long	 type, group, carl, dora, erin, fam, fam2, cid, course;
 	long long	 families[2];
 	int		 enrolled, refused;
 	char		 code[40];
@@ -257,14 +260,14 @@ test_enrolment(void)
 
 	families[0] = fam2;
 	families[1] = fam2;
-	is_int(enroll_many(db, carl, families, 2, ENROLL_ADMIN, 0, 0,
+	is_int(enroll_many(db, cfg, carl, families, 2, ENROLL_ADMIN, 0, 0,
 	    &enrolled, &refused), DB_OK, "enrol twice in one request");
 	is_int(enrolled, 1, "one enrolment made");
-	is_int(enroll_many(db, carl, families, 1, ENROLL_ADMIN, 0, 0,
+	is_int(enroll_many(db, cfg, carl, families, 1, ENROLL_ADMIN, 0, 0,
 	    &enrolled, &refused), DB_OK, "enrol again");
 	is_int(enrolled, 0, "second request makes none");
 	is_int(count("enrollments", carl, fam2), 1, "one row in the table");
-	is_int(enroll_many(db, dora, families, 1, ENROLL_ADMIN, 0, 0,
+	is_int(enroll_many(db, cfg, dora, families, 1, ENROLL_ADMIN, 0, 0,
 	    &enrolled, &refused), DB_OK, "enrol a user without the type");
 	is_int(refused, 1, "access refused the user without the type");
 	is_int(count("enrollments", dora, fam2), 0, "and made no row");
@@ -290,13 +293,37 @@ test_enrolment(void)
 	a.enrolled = 0;
 	is_int(db_txn(db, auto_txn, &a), DB_OK, "auto-enrolment again");
 	is_int(a.enrolled, 0, "nothing new the second time");
+
+	/* Erin passed the required course before she was enrolled: the new
+	 * enrolment is complete at once. */
+	erin = make_user("erin", type);
+	db_exec(db, "INSERT INTO user_group_members VALUES (?, ?, NOW(6))",
+	    "ll", group, erin);
+	db_exec(db, "INSERT INTO course_registrations (user_id, course_id, "
+	    "method, registered_at, status, score, completed_on) VALUES "
+	    "(?, ?, 'admin', NOW(6), 'completed', 90, '2026-02-20')", "ll",
+	    erin, course);
+	a.user_id = erin;
+	a.enrolled = 0;
+	is_int(db_txn(db, auto_txn, &a), DB_OK, "auto-enrolment of erin runs");
+	is_int(a.enrolled, 1, "erin is auto-enrolled");
+	if (db_query(db, &res, "SELECT status, COALESCE(completed_on, '') "
+	    "FROM enrollments WHERE user_id = ? AND family_id = ?", "ll", erin,
+	    fam) == DB_OK && db_next(res) == 1) {
+		is_str(db_str(res, 0), "completed",
+		    "enrolment after the course was passed is completed");
+		is_str(db_str(res, 1), "2026-02-20", "completed on the day the "
+		    "rules first held");
+	} else {
+		ok(0, "erin's enrolment row readable");
+	}
+	db_res_free(res);
 }
 
 int
 main(void)
 {
 	const char	*path = getenv("LAUREL_TEST_CONFIG");
-	struct config	*cfg;
 	char		 err[256];
 
 	if (path == NULL || (cfg = config_load(path, err, sizeof(err))) == NULL) {

@@ -18,6 +18,9 @@
 #include "payment.h"
 #include "tap.h"
 
+/* The configuration main loads, for the functions that need it. */
+static struct config	*cfg;
+
 static struct db	*db;
 static char		 tag[16];
 static long long	 type_id, group_id;
@@ -127,7 +130,7 @@ admin_enroll(long long user, long long family)
 {
 	int	 refused, n;
 
-	if (enroll_many(db, user, &family, 1, ENROLL_ADMIN, 1, 0, &n,
+	if (enroll_many(db, cfg, user, &family, 1, ENROLL_ADMIN, 1, 0, &n,
 	    &refused) != DB_OK || n != 1) {
 		printf("Bail out! cannot enrol user %lld\n", user);
 		exit(1);
@@ -413,7 +416,6 @@ int
 main(void)
 {
 	const char	*path = getenv("LAUREL_TEST_CONFIG");
-	struct config	*cfg;
 	char		 err[256], name[64];
 
 	if (path == NULL || (cfg = config_load(path, err, sizeof(err))) == NULL) {
