@@ -473,7 +473,8 @@ is "$STATUS" 409 "download after the kill, before the retry: 409"
 # The lease ends; the stack's worker takes the job over.
 sql "UPDATE jobs SET lease_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = $big"
 resume_worker
-wait_for "SELECT state FROM jobs WHERE id = $big" done || diag "job $big did not finish"
+wait_for "SELECT state FROM jobs WHERE id = $big" done ||
+	diag "job $big did not finish: $(sql "SELECT CONCAT(state, ' after attempt ', attempts, ': ', last_error) FROM jobs WHERE id = $big")"
 is "$(sql "SELECT CONCAT(state, ' ', attempts) FROM jobs WHERE id = $big")" "done 2" "job completes on its second attempt"
 request GET "/admin/jobs/$big/download"
 is "$STATUS" 200 "download after the retry: 200"
