@@ -72,6 +72,8 @@
   <tbody>
 <?cs # Each row is one line of output: a transcript can hold hundreds
   of rows, and whitespace between the cells made the page a third larger.
+  For the same reason the Score and Credit hours cells carry no class:
+  the style sheet aligns those columns by position.
 ?><?cs each:r = Rows ?><?cs if:r.Cert ?>
 <tr class="row-certification"><th scope="row"><span class="visually-hidden">Certification: </span><?cs var:r.Name ?> <span class="muted">version <?cs var:r.Version ?></span></th><?cs #
   ?><td><?cs call:transcript_status(r.Status) ?><?cs
@@ -79,14 +81,14 @@
     elif:r.Status == "completed" && r.ExpiresOn ?><br><span class="small muted">Expires on <?cs var:r.ExpiresOn ?></span><?cs /if ?><?cs
     if:r.Reason ?><br><span class="small">Reason: <?cs var:r.Reason ?></span><?cs /if ?><?cs
     if:Transcript.Admin && r.Revocable ?><br><a class="small" href="/admin/users/<?cs var:User.Id ?>/transcript/revoke?enrollment=<?cs var:r.EnrollmentId ?>" aria-label="Remove completed status of <?cs var:r.Name ?>">Remove completed status</a><?cs /if ?></td><?cs #
-  ?><td><?cs var:r.CompletedOn ?></td><td class="num"></td><?cs #
+  ?><td><?cs var:r.CompletedOn ?></td><td></td><?cs #
   ?><td><?cs if:r.Printable ?><?cs call:certificate_print(r) ?><?cs /if ?></td><?cs #
   ?><td><?cs var:r.CompleteBy ?><?cs if:r.Overdue ?> <strong class="overdue">Overdue</strong><?cs /if ?></td><?cs #
-  ?><td></td><td class="num"></td></tr><?cs else ?>
+  ?><td></td><td></td></tr><?cs else ?>
 <tr class="row-course"><th scope="row"><?cs var:r.Name ?><?cs if:r.Code ?> <span class="muted"><?cs var:r.Code ?></span><?cs /if ?><?cs if:r.ClassOn ?><br><span class="small muted"><?cs call:class_text(r) ?></span><?cs /if ?></th><?cs #
   ?><td><?cs call:transcript_status(r.Status) ?></td><?cs #
-  ?><td><?cs var:r.CompletedOn ?></td><td class="num"><?cs var:r.Score ?></td><td></td><td></td><?cs #
-  ?><?cs call:checklist_cell(r) ?><td class="num"><?cs var:r.CreditHours ?></td></tr><?cs /if ?>
+  ?><td><?cs var:r.CompletedOn ?></td><td><?cs var:r.Score ?></td><td></td><td></td><?cs #
+  ?><?cs call:checklist_cell(r) ?><td><?cs var:r.CreditHours ?></td></tr><?cs /if ?>
 <?cs /each ?>
   </tbody>
 </table>

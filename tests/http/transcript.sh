@@ -160,9 +160,9 @@ is "$(sql "SELECT status FROM enrollments WHERE id = $exp_id")" completed \
     "expired certification still stored as completed"
 like_row "Pending course $tag" '>Registered</span>' "registered course reads Registered"
 like_row "Failed course $tag" '<span class="badge badge-failed">Failed</span>' "failed course reads Failed"
-like_row "Failed course $tag" '<td class="num">40.00</td>' "failed course shows its score"
-like_row "$script_esc $tag" '<td class="num">85.00</td>' "completed course shows its score"
-like_row "$script_esc $tag" '<td class="num">1.25</td>' "completed course shows its credit hours"
+like_row "Failed course $tag" '<td>40.00</td>' "failed course shows its score"
+like_row "$script_esc $tag" '<td>85.00</td>' "completed course shows its score"
+like_row "$script_esc $tag" '<td>1.25</td>' "completed course shows its credit hours"
 like_row "Shared course $tag" '<td>2026-01-08</td>' "completed course shows its complete date"
 like_row "Pending course $tag" "href=\"/learn/courses/$pending/checklist\"" \
     "course with checklist items links the learner's checklist"
