@@ -155,7 +155,7 @@ struct grid {
 };
 
 /* report_row_fn: adds one row to the grid.  A row after a full page is
- * not shown: it only tells that another page follows. */
+ * not shown: it only signals that another page follows. */
 static int
 grid_row(const struct expiration_row *r, void *arg)
 {

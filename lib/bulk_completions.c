@@ -5,7 +5,7 @@
  * certification completed on that day, and creates the enrolment when
  * there is none.  The expiry follows the newest version's rule, so a
  * completion whose expiry has passed reads as expired.  No completion
- * e-mail is queued: the learner was told by the previous system.
+ * e-mail is queued: the previous system already notified the learner.
  *
  * A certificate number makes the certificate of that completion exist
  * with that number, so printing it shows the number and the family never

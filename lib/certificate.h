@@ -72,7 +72,7 @@ void	 certificate_new_code(char out[CERTIFICATE_CODE_LEN + 1]);
 /* Returns 1 when code has the form of a verification code. */
 int	 certificate_code_valid(const char *code);
 
-/* What /verify/<code> shows, and nothing more. */
+/* The fields of the /verify/<code> page, and nothing more. */
 struct certificate_check {
 	char	 learner_name[201 * 4 + 1];
 	char	 certification[200 * 4 + 1];

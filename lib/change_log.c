@@ -43,7 +43,7 @@ change_log_prune(struct db *db, usec_t cutoff)
 		return -1;
 	/* The catalog scope's newest id is read once: its rows are many, and
 	 * a correlated MAX over them for each row would cost a scan each.
-	 * A user's scope holds few rows, so its MAX is looked up per row. */
+	 * A user's scope contains few rows, so its MAX is looked up per row. */
 	for (from = first - 1; from < last; from += PRUNE_BATCH) {
 		if (db_exec(db, "DELETE FROM change_log WHERE id > ? "
 		    "AND id <= ? AND created_at < ? AND id < IF(user_id IS NULL, "

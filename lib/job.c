@@ -91,9 +91,9 @@ struct claim {
 /*
  * Picks a due job with a locking read that skips rows other workers hold,
  * then takes it with an UPDATE that checks the state it read.  On a
- * cluster, SKIP LOCKED sees only this node's locks: two nodes can pick
- * the same row, and the certification of the second UPDATE fails and the
- * transaction runs again.
+ * cluster, SKIP LOCKED skips only the rows locked on this node, so two
+ * nodes can pick the same row.  The certification of the second UPDATE
+ * then fails, and that transaction runs again.
  */
 static int
 claim_txn(struct db *db, void *arg)

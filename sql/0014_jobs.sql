@@ -3,7 +3,7 @@
 
 -- A job is claimed by a worker for a lease: lease_owner names the worker
 -- process and lease_until is when another worker may take the job over.
--- payload holds the job's parameters as an application/x-www-form-urlencoded
+-- payload contains the job's parameters as an application/x-www-form-urlencoded
 -- string.  dedupe_key, when set, keeps a job from being queued twice.
 -- result_file is the name of the file the job wrote under Storage.Dir and
 -- result_name the name a download gets.

@@ -140,9 +140,9 @@ pause_ms(int ms)
 }
 
 /*
- * The loop: run the periodic tasks that are due and send a batch of due
- * mail, then a job; when no job is waiting, sleep for the poll interval.
- * With once set, returns when no job is waiting.
+ * Runs the loop.  Each turn runs the periodic tasks that are due, sends a
+ * batch of due mail and then runs one job.  When no job is waiting, the
+ * worker sleeps for the poll interval, or returns when once is set.
  */
 static int
 worker_loop(struct worker *w, int once)

@@ -260,7 +260,7 @@ request GET "/admin/reports/expiration?start=$d10&end=$d10&certification=$lfam"
 like "1 certification expires from $d10 to $d10" "one-day range holds the row expiring on it"
 like "ivan$tag" "row expiring on the start and end date is in"
 
-# All certifications holds this test's rows of both families.
+# All certifications contains this test's rows of both families.
 request GET "/admin/reports/expiration?start=$d0&end=$d10&certification="
 like "58 certifications expire" "All certifications counts both families"
 
@@ -348,7 +348,7 @@ is "$(sed -n 5p "$HTTP_TEST_DIR/export.rows")" "BOM yes" "CSV starts with a byte
 is "$(sed -n 6p "$HTTP_TEST_DIR/export.rows")" "CRLF yes" "CSV records end with CRLF"
 is "$(head -c 9 "$HTTP_TEST_DIR/export.csv" | od -An -tx1 | tr -d ' \n')" "efbbbf224c6f67696e" "file starts with the BOM and the quoted first header"
 
-# Another admin sees the job; a learner does not.
+# Another admin can open the job, but a learner cannot.
 use_cookie_jar admin2
 sign_in "$admin2" 'admin pass 123'
 request GET "/admin/jobs/$job"
