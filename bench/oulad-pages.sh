@@ -8,8 +8,7 @@
 # Transcript (/learn/transcript), and the administrator's first page of
 # the Certification Expiration Report for Social Sciences Foundation from
 # 2015-07-01 to 2017-12-31: first with the page cache on (hits after a
-# warm-up run), then with Server.PageCacheBytes = 0.  The report page is
-# never cached, so both of its rows are renderings.  Prints a Markdown
+# warm-up run), then with Server.PageCacheBytes = 0.  Prints a Markdown
 # table with requests per second, p99 latency, the median time of one
 # request sent alone, the SQL statements per page (MariaDB's
 # Com_stmt_execute over 100 requests, rounded down) and the non-2xx
@@ -184,7 +183,8 @@ warm "$learner_token" /learn/
 row '`/learn/` (Training)' 'on (hits)' "$learner_token" /learn/
 warm "$learner_token" /learn/transcript
 row '`/learn/transcript`' 'on (hits)' "$learner_token" /learn/transcript
-row 'expiration report, first page' 'on (never cached)' "$admin_token" "$report"
+warm "$admin_token" "$report"
+row 'expiration report, first page' 'on (hits)' "$admin_token" "$report"
 
 # Without: Server.PageCacheBytes = 0, loaded by replacing the workers.
 sed -i 's/^Server.PageCacheBytes = .*/Server.PageCacheBytes = 0/' "$LAUREL_TEST_CONFIG"

@@ -9,7 +9,8 @@ nobase_dist_pkgdata_DATA += \
 	templates/admin/reports.cs \
 	templates/admin/report_expiration.cs \
 	templates/admin/jobs.cs \
-	templates/admin/job.cs
+	templates/admin/job.cs \
+	sql/0020_enrollments_report_key.sql
 
 check_PROGRAMS += tests/unit/test_db_stream
 TESTS += tests/unit/test_db_stream tests/http/report.sh

@@ -248,6 +248,33 @@ warm_up "$certs_path"
 sql "UPDATE users SET last_name = 'Renamed$tag' WHERE id = $aid"
 shows_each "Renamed$tag" "$certs_path" "certification list shows the admin's new name at once"
 
+# ----------------------------------------------------- the report grid
+
+# The learner's Rigging certification, completed today, expires in 30
+# days; the other learner's has not been completed yet.
+sql "UPDATE enrollments SET status = 'completed', completed_on = CURDATE(), expires_on = CURDATE() + INTERVAL 30 DAY WHERE user_id = $uid AND family_id = $fam"
+sql "INSERT INTO enrollments (user_id, family_id, certification_id, method, enrolled_at, enrolled_on) VALUES ($oid, $fam, $cert, 'admin', NOW(6), CURDATE())"
+report_path="/admin/reports/expiration?start=$(date -u +%Y-%m-%d)&end=$(date -u -d '+90 days' +%Y-%m-%d)&certification=$fam"
+before=$(hits "$aid" /admin/reports/expiration)
+warm_up "$report_path"
+is "$warm_diff" 0 "expiration report: responses from the cache equal the first rendering"
+after=$(hits "$aid" /admin/reports/expiration)
+is "$((after > before))" 1 "expiration report: later requests come from the cache"
+like "Helena" "expiration report lists the learner"
+unlike "Otto" "expiration report leaves out an enrolment in progress"
+
+sql "UPDATE enrollments SET status = 'completed', completed_on = CURDATE(), expires_on = CURDATE() + INTERVAL 60 DAY WHERE user_id = $oid AND family_id = $fam"
+shows_each "Otto" "$report_path" "expiration report shows a new completion at once"
+
+warm_up "$report_path"
+eid=$(sql "SELECT id FROM enrollments WHERE user_id = $uid AND family_id = $fam")
+sql "INSERT INTO certificates (enrollment_id, completed_on, expires_on, user_id, family_id, certification_id, number, number_text, verification_code, issued_at, issued_on) SELECT id, completed_on, expires_on, user_id, family_id, certification_id, 1, 'RIG-$tag', 'PAGECACHE$(printf %07d $$)', NOW(6), CURDATE() FROM enrollments WHERE id = $eid"
+shows_each "RIG-$tag" "$report_path" "expiration report shows a printed certificate's number at once"
+
+warm_up "$report_path"
+sql "UPDATE user_groups SET name = 'Deck crew $tag' WHERE id = $group"
+shows_each "Deck crew $tag" "$report_path" "expiration report shows a renamed group at once"
+
 # ------------------------------------------------------------------ pruning
 
 # Rows older than an hour go, except the newest of each scope.
