@@ -223,36 +223,51 @@ read_registration(struct db_res *res, struct transcript_registration *r)
 	return read_class(res, r);
 }
 
-/* Reads every registration of the user, cancelled ones included,
- * unordered. */
+/* The columns of a registration row for read_registration, from r (a
+ * row of course_registrations or course_registration_history), co and
+ * cl, then 0 for a current registration or 1 for an earlier attempt. */
+#define REGISTRATION_COLUMNS \
+	"r.id, r.course_id, co.code, co.name, co.credit_hours, r.status, " \
+	"COALESCE(r.completed_on, ''), COALESCE(r.score, ''), " \
+	"COALESCE(r.cancelled_on, ''), r.registered_at, cl.id IS NOT NULL, " \
+	"COALESCE(cl.starts_at, ''), COALESCE(cl.instructor, ''), " \
+	"COALESCE(cl.location, '')"
+#define REGISTRATION_JOINS \
+	"JOIN courses co ON co.id = r.course_id " \
+	"LEFT JOIN course_classes cl ON cl.id = r.class_id "
+
+/* Reads every registration of the user, cancelled ones included, and
+ * the earlier attempts kept in course_registration_history, unordered. */
 static int
 load_registrations(struct db *db, long long user_id, struct transcript *t)
 {
-	struct db_res	*res;
-	int		 rc;
+	struct transcript_registration	*r;
+	struct db_res			*res;
+	int				 rc;
 
-	rc = db_query(db, &res, "SELECT r.id, r.course_id, co.code, co.name, "
-	    "co.credit_hours, r.status, COALESCE(r.completed_on, ''), "
-	    "COALESCE(r.score, ''), COALESCE(r.cancelled_on, ''), "
-	    "r.registered_at, cl.id IS NOT NULL, "
-	    "COALESCE(cl.starts_at, ''), COALESCE(cl.instructor, ''), "
-	    "COALESCE(cl.location, '') FROM course_registrations r "
-	    "JOIN courses co ON co.id = r.course_id "
-	    "LEFT JOIN course_classes cl ON cl.id = r.class_id "
-	    "WHERE r.user_id = ?", "l", user_id);
+	rc = db_query(db, &res, "SELECT " REGISTRATION_COLUMNS ", 0 "
+	    "FROM course_registrations r " REGISTRATION_JOINS
+	    "WHERE r.user_id = ? UNION ALL "
+	    "SELECT " REGISTRATION_COLUMNS ", 1 "
+	    "FROM course_registration_history r " REGISTRATION_JOINS
+	    "WHERE r.user_id = ?", "ll", user_id, user_id);
 	if (rc != DB_OK)
 		return rc;
 	t->registrations = alloc_rows(res, sizeof(*t->registrations));
 	t->independent = alloc_rows(res, sizeof(*t->independent));
-	if (t->registrations == NULL || t->independent == NULL) {
+	t->earlier = alloc_rows(res, sizeof(*t->earlier));
+	if (t->registrations == NULL || t->independent == NULL ||
+	    t->earlier == NULL) {
 		db_res_free(res);
 		return DB_ERROR;
 	}
 	while ((rc = db_next(res)) == 1) {
 		/* Counted first, so that transcript_free frees a class
 		 * allocated before a failure. */
-		if (read_registration(res,
-		    &t->registrations[t->nregistrations++]) == -1) {
+		r = db_int(res, 14) == 0 ?
+		    &t->registrations[t->nregistrations++] :
+		    &t->earlier[t->nearlier++];
+		if (read_registration(res, r) == -1) {
 			rc = DB_ERROR;
 			break;
 		}
@@ -517,6 +532,7 @@ arrange_registrations(struct transcript *t, const struct extra *x)
 	qsort(ids, t->ncourses, sizeof(*ids), by_id);
 	qsort(t->registrations, t->nregistrations, sizeof(*t->registrations),
 	    by_registration);
+	qsort(t->earlier, t->nearlier, sizeof(*t->earlier), by_registration);
 	for (i = 0; i < t->nregistrations; i++) {
 		r = &t->registrations[i];
 		r->has_checklist = contains(x->checklists, x->nchecklists,
@@ -591,10 +607,13 @@ transcript_free(struct transcript *t)
 		free(t->certs[i].reason);
 	for (i = 0; t->registrations != NULL && i < t->nregistrations; i++)
 		free(t->registrations[i].class);
+	for (i = 0; t->earlier != NULL && i < t->nearlier; i++)
+		free(t->earlier[i].class);
 	free(t->certs);
 	free(t->courses);
 	free(t->registrations);
 	free(t->independent);
+	free(t->earlier);
 	free(t->cancelled);
 	free(t->external);
 	memset(t, 0, sizeof(*t));

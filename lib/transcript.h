@@ -103,6 +103,11 @@ struct transcript {
 	/* The live registrations that no live enrolment contains. */
 	const struct transcript_registration **independent;
 	size_t				 nindependent;
+	/* Earlier attempts at courses the user took again: registrations
+	 * that a later one replaced, oldest first.  Only imports keep them
+	 * (course_registration_history). */
+	struct transcript_registration	*earlier;
+	size_t				 nearlier;
 	struct transcript_cancelled	*cancelled;	/* newest first */
 	size_t				 ncancelled;
 	struct transcript_external	*external;	/* latest start first */

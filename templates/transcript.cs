@@ -130,6 +130,36 @@
 <p class="muted">No courses taken on their own.</p>
 <?cs /if ?>
 
+<?cs if:subcount(Earlier) > 0 ?>
+<h2 id="t-earlier">Earlier attempts</h2>
+<p class="muted">Courses taken again: the results above are those of the latest attempt.</p>
+<div class="table-wrap" role="region" aria-labelledby="t-earlier" tabindex="0">
+<table class="data-table">
+  <caption class="visually-hidden">Earlier attempts at courses taken again, oldest first</caption>
+  <thead><tr>
+    <th scope="col">Course</th>
+    <th scope="col">Registered on</th>
+    <th scope="col">Status</th>
+    <th scope="col">Date</th>
+    <th scope="col" class="num">Score</th>
+    <th scope="col">Class</th>
+  </tr></thead>
+  <tbody>
+<?cs each:c = Earlier ?>
+    <tr>
+      <th scope="row"><?cs var:c.Name ?><?cs if:c.Code ?> <span class="muted"><?cs var:c.Code ?></span><?cs /if ?></th>
+      <td><?cs var:c.RegisteredOn ?></td>
+      <td><?cs call:transcript_status(c.Status) ?></td>
+      <td><?cs if:c.Status == "cancelled" ?><?cs if:c.CancelledOn ?><?cs var:c.CancelledOn ?><?cs else ?><span class="muted">Not recorded</span><?cs /if ?><?cs else ?><?cs var:c.CompletedOn ?><?cs /if ?></td>
+      <td class="num"><?cs var:c.Score ?></td>
+      <td><?cs call:class_text(c) ?></td>
+    </tr>
+<?cs /each ?>
+  </tbody>
+</table>
+</div>
+<?cs /if ?>
+
 <h2 id="t-cancelled">Cancelled courses</h2>
 <?cs if:subcount(Cancelled) > 0 ?>
 <div class="table-wrap" role="region" aria-labelledby="t-cancelled" tabindex="0">
