@@ -16,7 +16,8 @@
 #
 #   bench/oulad-pages.sh [-d SECONDS] [DIR]
 #
-# DIR contains the OULAD CSV files (default: $OULAD_DIR).  Build first
+# DIR contains the OULAD CSV files (default: $OULAD_DIR, else the copy in
+# tests/data/oulad-full, unpacked to a temporary folder).  Build first
 # (make); LAUREL_BUILDDIR names an out-of-tree build.
 set -eu
 
@@ -29,8 +30,8 @@ while getopts d: opt; do
 done
 shift $((OPTIND - 1))
 data=${1:-${OULAD_DIR:-}}
-if [ -z "$data" ] || [ ! -f "$data/studentInfo.csv" ]; then
-	echo "bench/oulad-pages.sh: give the folder of the OULAD CSV files as DIR or OULAD_DIR" >&2
+if [ -n "$data" ] && [ ! -f "$data/studentInfo.csv" ]; then
+	echo "bench/oulad-pages.sh: $data has no studentInfo.csv: give the folder of the OULAD CSV files as DIR or OULAD_DIR" >&2
 	exit 2
 fi
 
@@ -58,6 +59,10 @@ sql() {
 
 # ---------------------------------------------------------------- data
 
+if [ -z "$data" ]; then
+	data=$dir/oulad
+	"$srcdir/script/oulad-unpack" "$data"
+fi
 "$laurelctl" -c "$LAUREL_TEST_CONFIG" import oulad "$data" >/dev/null 2>&1
 # InnoDB updates a table's statistics in the background, some seconds
 # after a large change.  Until then the report's plan can be one made

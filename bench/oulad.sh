@@ -6,7 +6,8 @@
 #
 #   bench/oulad.sh [-n ROUNDS] [DIR]
 #
-# DIR contains the OULAD CSV files (default: $OULAD_DIR).
+# DIR contains the OULAD CSV files (default: $OULAD_DIR, else the copy in
+# tests/data/oulad-full, unpacked to a temporary folder).
 set -eu
 
 rounds=3
@@ -18,8 +19,8 @@ while getopts n: opt; do
 done
 shift $((OPTIND - 1))
 data=${1:-${OULAD_DIR:-}}
-if [ -z "$data" ] || [ ! -f "$data/studentInfo.csv" ]; then
-	echo "bench/oulad.sh: give the folder of the OULAD CSV files as DIR or OULAD_DIR" >&2
+if [ -n "$data" ] && [ ! -f "$data/studentInfo.csv" ]; then
+	echo "bench/oulad.sh: $data has no studentInfo.csv: give the folder of the OULAD CSV files as DIR or OULAD_DIR" >&2
 	exit 2
 fi
 
@@ -27,6 +28,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 srcdir=$(dirname "$here")
 laurelctl=${LAUREL_BUILDDIR:-$srcdir}/cli/laurelctl
 dir=
+unpacked=
 
 stop() {
 	if [ -n "$dir" ]; then
@@ -34,7 +36,13 @@ stop() {
 	fi
 	dir=
 }
-trap stop EXIT INT TERM
+trap 'stop; [ -z "$unpacked" ] || rm -rf "$unpacked"' EXIT INT TERM
+
+if [ -z "$data" ]; then
+	unpacked=$(mktemp -d "${TMPDIR:-/tmp}/laurel-oulad.XXXXXX")
+	data=$unpacked
+	"$srcdir/script/oulad-unpack" "$data"
+fi
 
 # Prints the seconds that the import took, with its summary on stderr.
 timed_import() {
