@@ -36,7 +36,8 @@
 ?><?cs def:certificate_print(r) ?><form class="inline-form" method="post" action="<?cs
   if:Transcript.Admin ?>/admin/enrollments/<?cs var:r.EnrollmentId ?>/certificate<?cs
   else ?>/learn/certificates/<?cs var:r.EnrollmentId ?>/print<?cs /if
-  ?>"><?cs call:csrf_field() ?><button type="submit" class="button button-small certificate-print" aria-label="Print the certificate of <?cs var:r.Name ?>"><img src="/static/certificate.svg" alt="" width="16" height="16"> <?cs
+  ?>"><?cs call:csrf_field() ?><button type="submit" class="button button-small certificate-print" aria-label="<?cs
+  if:r.CertificateNumber ?><?cs var:r.CertificateNumber ?>: print<?cs else ?>Print<?cs /if ?> the certificate of <?cs var:r.Name ?>"><img src="/static/certificate.svg" alt="" width="16" height="16"> <?cs
   if:r.CertificateNumber ?><?cs var:r.CertificateNumber ?><?cs else ?>Print<?cs /if ?></button></form><?cs /def ?><?cs #
 
 ?><?cs def:content() ?>

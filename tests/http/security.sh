@@ -17,6 +17,12 @@ is "$STATUS" 200 "static CSS served by nginx"
 header_like X-Content-Type-Options nosniff "static files carry nosniff"
 header_like Content-Security-Policy "frame-ancestors 'none'" "static files carry the CSP"
 
+request GET /favicon.ico
+is "$STATUS" 200 "favicon.ico served by nginx"
+header_like Content-Type "image/svg+xml" "favicon.ico is the SVG icon"
+like '<svg' "favicon.ico holds the icon"
+header_like X-Content-Type-Options nosniff "favicon.ico carries nosniff"
+
 # CSRF
 request POST /signin -d login=x -d password=yyyyyyyy
 is "$STATUS" 403 "POST without CSRF token rejected"
