@@ -3,7 +3,7 @@
 //
 //  1. create the courses (one with an assessment), a prerequisite
 //     certification, a user type and a certification with required and
-//     elective courses;
+//     elective courses and prefixed certificate numbers;
 //  2. subscribe two user groups to it, one with Auto Enroll;
 //  3. confirm availability on the Edit Certification page and in a
 //     learner's Add Courseware, and enrol that learner there;
@@ -55,6 +55,7 @@ const courses = {
 	elective: { code: `${tag}-QUIZ`, name: `${tag} Site quiz` },
 	other: { code: `${tag}-OPT`, name: `${tag} Optional reading`, text: 'Extra reading.' },
 };
+const numbering = { prefix: 'FS-', first: 'FS-0001' };
 const question = { prompt: 'Which gear protects the hands?', right: 'Gloves', wrong: 'A helmet' };
 
 const url = (path) => baseUrl + path;
@@ -221,10 +222,21 @@ async function createTraining(admin) {
 	const cert = await createCertification(admin, names.cert, 365);
 	await selectCourses(admin, cert, [[courses.required, 'Required'],
 		[courses.elective, 'Elective'], [courses.other, 'Elective']]);
+	// One elective of two, and certificate numbers such as FS-0001.
 	await visit(admin, `/admin/certifications/${cert.id}`, 'Edit certification');
 	await admin.locator('#required_electives').fill('1');
+	await admin.locator('#number_format').selectOption('prefix');
+	await admin.locator('#number_prefix').fill(numbering.prefix);
+	await admin.locator('#number_width').fill('4');
 	await follow(admin, admin.getByRole('button', { name: 'Save', exact: true }));
 	await checkPage(admin, 'Certification saved');
+	is(await admin.locator('#number_preview').inputValue(), numbering.first, 'the preview shows the first certificate number');
+	// The screenshot starts at the section's heading, just above the field.
+	await admin.locator('#number_format').evaluate((field) => {
+		const box = field.closest('.field');
+		(box.previousElementSibling || box).scrollIntoView({ block: 'start' });
+	});
+	await screenshot(admin, 'certificate-numbering');
 
 	await visit(admin, `/admin/certifications/${cert.id}/prerequisites`, 'Select Prerequisites');
 	await search(admin, tag);
@@ -459,6 +471,9 @@ async function completeCertification(learner) {
 	const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).replace(/\s+/g, ' ');
 	like(pdfText, new RegExp(autoName), 'the certificate names the learner');
 	like(pdfText, new RegExp(names.cert), 'the certificate names the certification');
+	like(pdfText, new RegExp(numbering.first), 'the certificate has the first number of its numbering');
+	await visit(learner, '/learn/transcript', 'Transcript after printing');
+	is((await learner.getByRole('button', { name: `Print the certificate of ${names.cert}` }).innerText()).trim(), numbering.first, 'the transcript shows the certificate number');
 }
 
 // Step 7: the Certification Expiration Report lists the learner, and its
