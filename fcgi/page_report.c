@@ -226,8 +226,38 @@ show_grid(struct ctx *ctx, struct expiration_query *q)
 	list_view(ctx, &l, sort_keys, g.more, (size_t)g.shown, extra.data);
 	buf_free(&extra);
 	view_set_int(v, "Report.Count", count);
+	view_set_int(v, "List.Total", count);
 	view_set(v, "Report.Shown", "1");
 	return 200;
+}
+
+/* Returns the index of sort key s in sort_keys, or -1 when s is NULL or
+ * no sort key. */
+static int
+sort_index(const char *s)
+{
+	int	 i;
+
+	for (i = 0; s != NULL && sort_keys[i] != NULL; i++)
+		if (strcmp(s, sort_keys[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* Sets Form.sort and Form.dir from a valid sort of the query, so that
+ * the form shown by Edit Report, or again after an error, submits the
+ * grid's order with the new values. */
+static void
+keep_sort(struct ctx *ctx)
+{
+	const char	*dir = request_query(ctx->req, "dir");
+	int		 i = sort_index(request_query(ctx->req, "sort"));
+
+	if (i < 0)
+		return;
+	view_set(ctx->resp->view, "Form.sort", sort_keys[i]);
+	view_set(ctx->resp->view, "Form.dir",
+	    dir != NULL && strcmp(dir, "desc") == 0 ? "desc" : "asc");
 }
 
 int
@@ -251,6 +281,7 @@ page_report_expiration(struct ctx *ctx)
 		return show_form(ctx, 200);
 	}
 
+	keep_sort(ctx);
 	input_init(&in, ctx);
 	rc = read_params(ctx, &in, 0, &q);
 	if (rc == 503)
@@ -267,13 +298,9 @@ page_report_expiration(struct ctx *ctx)
 static int
 form_sort(struct ctx *ctx)
 {
-	const char	*s = request_form(ctx->req, "sort");
-	int		 i;
+	int	 i = sort_index(request_form(ctx->req, "sort"));
 
-	for (i = 0; s != NULL && sort_keys[i] != NULL; i++)
-		if (strcmp(s, sort_keys[i]) == 0)
-			return i;
-	return 0;
+	return i >= 0 ? i : 0;
 }
 
 int

@@ -5,7 +5,7 @@
 <p class="lead"><?cs var:Report.Count ?> <?cs if:Report.Count == 1 ?>certification expires<?cs else ?>certifications expire<?cs /if ?> from <?cs var:Form.start ?> to <?cs var:Form.end ?>, both days included<?cs
   if:Form.certification ?>, in <?cs each:f = Families ?><?cs if:f.Id == Form.certification ?><?cs var:f.Name ?><?cs /if ?><?cs /each ?><?cs else ?>, in all certifications<?cs /if ?>.</p>
 <div class="actions">
-  <a class="button" href="/admin/reports/expiration?edit=1&amp;start=<?cs var:url_escape(Form.start) ?>&amp;end=<?cs var:url_escape(Form.end) ?>&amp;certification=<?cs var:url_escape(Form.certification) ?>">Edit Report</a>
+  <a class="button" href="/admin/reports/expiration?edit=1&amp;start=<?cs var:url_escape(Form.start) ?>&amp;end=<?cs var:url_escape(Form.end) ?>&amp;certification=<?cs var:url_escape(Form.certification) ?>&amp;sort=<?cs var:List.sort ?>&amp;dir=<?cs var:List.dir ?>">Edit Report</a>
   <form class="inline-form" method="post" action="/admin/reports/expiration/csv">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="start" value="<?cs var:Form.start ?>">
@@ -58,6 +58,10 @@
 <p>Lists the learners whose completed certification expires from the start date to the end date, both days included. Certifications that were revoked, cancelled or are still in progress are left out.</p>
 <?cs if:Form.HasErrors ?><p class="form-error-summary" role="alert">The report was not run. Correct the fields marked below and submit again.</p><?cs /if ?>
 <form class="form" method="get" action="/admin/reports/expiration">
+<?cs if:Form.sort ?>
+  <input type="hidden" name="sort" value="<?cs var:Form.sort ?>">
+  <input type="hidden" name="dir" value="<?cs var:Form.dir ?>">
+<?cs /if ?>
   <p class="form-note">Fields marked * are required. Dates are written YYYY-MM-DD and must be today or later.</p>
   <div class="field<?cs if:Form.Errors.start ?> field-invalid<?cs /if ?>">
     <label for="start">Start Date <span class="required-marker" aria-hidden="true">*</span></label>

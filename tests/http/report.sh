@@ -281,11 +281,19 @@ is "$(grid "$RESPONSE_BODY" | sed -n 1p | cut -d'|' -f1 | tr -d ' ')" "page$tag-
 like "rel=\"next\" href=\"/admin/reports/expiration?page=2&amp;sort=login&amp;dir=asc&amp;start=$d0&amp;end=$d10&amp;certification=$pfam\"" "Next link keeps sort and parameters"
 request GET "/admin/reports/expiration?page=2&sort=login&dir=asc&start=$d0&end=$d10&certification=$pfam"
 is "$(grid "$RESPONSE_BODY" | cut -d'|' -f1 | tr -d ' ' | tr '\n' ' ')" "page$tag-51 page$tag-52 page$tag-53 page$tag-54 page$tag-55 " "second page shows the last 5 rows"
-like 'Showing 51–55' "second page numbers its rows"
+like 'Showing 51–55 of 55' "second page numbers its rows out of the count"
 
 # Edit Report.
 request GET "/admin/reports/expiration?start=$d0&end=$d10&certification=$lfam"
-like "href=\"/admin/reports/expiration?edit=1&amp;start=$d0&amp;end=$d10&amp;certification=$lfam\">Edit Report</a>" "Edit Report link carries the values"
+like "href=\"/admin/reports/expiration?edit=1&amp;start=$d0&amp;end=$d10&amp;certification=$lfam&amp;sort=expires&amp;dir=asc\">Edit Report</a>" "Edit Report link carries the values"
+
+# Edit Report keeps the grid's order: the form submits it with the new
+# values.
+request GET "/admin/reports/expiration?edit=1&start=$d0&end=$d10&certification=$lfam&sort=last&dir=desc"
+like '<input type="hidden" name="sort" value="last">' "Edit Report keeps the sort column"
+like '<input type="hidden" name="dir" value="desc">' "Edit Report keeps the sort direction"
+request GET "/admin/reports/expiration?edit=1&start=$d0&end=$d10&certification=$lfam&sort=nosuchcolumn"
+unlike 'name="sort"' "Edit Report drops an unknown sort column"
 request GET "/admin/reports/expiration?edit=1&start=$d0&end=$d10&certification=$lfam"
 is "$STATUS" 200 "Edit Report opens the form"
 like "id=\"start\" name=\"start\" type=\"date\" value=\"$d0\"" "Edit Report keeps Start Date"
