@@ -346,8 +346,8 @@ page_purchase_order_approve(struct ctx *ctx)
 	struct request	*req = ctx->req;
 	int		 rc;
 
-	rc = payment_po_approve(ctx->db, req->param_id, req->session.user_id,
-	    req->session.impersonator_id);
+	rc = payment_po_approve(ctx->db, ctx->cfg, req->param_id,
+	    req->session.user_id, req->session.impersonator_id);
 	switch (rc) {
 	case DB_OK:
 		page_flash_next(ctx, "success", "Purchase order approved. The "
@@ -543,7 +543,7 @@ page_learn_voucher(struct ctx *ctx)
 	if (!input_ok(&in))
 		return show_certification(ctx, &in, NULL, NULL, 400);
 
-	rc = payment_voucher_redeem(ctx->db, req->session.user_id,
+	rc = payment_voucher_redeem(ctx->db, ctx->cfg, req->session.user_id,
 	    req->param_id, code, req->session.impersonator_id, expires_on);
 	switch (rc) {
 	case DB_OK:

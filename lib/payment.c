@@ -9,6 +9,7 @@
 #include "access.h"
 #include "audit.h"
 #include "clock.h"
+#include "completion.h"
 #include "db.h"
 #include "enroll.h"
 #include "listing.h"
@@ -338,6 +339,7 @@ payment_voucher_create(struct db *db, struct payment_voucher *v,
 }
 
 struct redeem {
+	const struct config	*cfg;
 	long long	 user_id, family_id, impersonator_id;
 	char		 code[PAYMENT_CODE_MAX + 1];
 	char		 expires_on[11];
@@ -388,7 +390,7 @@ redeem_txn(struct db *db, void *arg)
 	struct redeem	*r = arg;
 	long long	 voucher_id = 0;
 	char		 now[27], details[128];
-	int		 rc, created;
+	int		 rc, created, completed;
 
 	rc = check_offer(db, r->user_id, r->family_id, PAY_BY_VOUCHER);
 	if (rc != DB_OK)
@@ -421,15 +423,19 @@ redeem_txn(struct db *db, void *arg)
 		return PAYMENT_ENROLLED;
 	snprintf(details, sizeof(details), "code %s; certification family "
 	    "%lld", r->code, r->family_id);
-	return audit_record(db, r->user_id, r->impersonator_id,
-	    "voucher_redeem", "voucher", voucher_id, details);
+	if ((rc = audit_record(db, r->user_id, r->impersonator_id,
+	    "voucher_redeem", "voucher", voucher_id, details)) != DB_OK)
+		return rc;
+	/* Courses passed before enrolling may complete it at once. */
+	return completion_evaluate_in_txn(db, r->cfg, r->user_id, &completed);
 }
 
 int
-payment_voucher_redeem(struct db *db, long long user_id, long long family_id,
-    const char *code, long long impersonator_id, char expires_on[11])
+payment_voucher_redeem(struct db *db, const struct config *cfg,
+    long long user_id, long long family_id, const char *code,
+    long long impersonator_id, char expires_on[11])
 {
-	struct redeem	 r = { user_id, family_id, impersonator_id, "", "" };
+	struct redeem	 r = { cfg, user_id, family_id, impersonator_id, "", "" };
 	int		 rc;
 
 	expires_on[0] = '\0';
@@ -649,6 +655,7 @@ payment_po_submit(struct db *db, long long user_id, long long family_id,
 }
 
 struct decision {
+	const struct config	*cfg;
 	long long	 po_id, actor, impersonator;
 	const char	*reason;	/* NULL to approve */
 };
@@ -678,7 +685,7 @@ enroll_approved(struct db *db, const struct decision *d,
     const struct payment_po *p)
 {
 	struct access_item	 it;
-	int			 rc, created;
+	int			 rc, created, completed;
 
 	rc = access_check(db, p->user_id, p->family_id, &it);
 	if (rc == 1 || (rc == DB_OK && it.denied != 0))
@@ -689,7 +696,10 @@ enroll_approved(struct db *db, const struct decision *d,
 	    ENROLL_PURCHASE_ORDER, d->actor, d->impersonator, &created);
 	if (rc != DB_OK)
 		return rc == 1 ? PAYMENT_NOT_FOUND : rc;
-	return created ? DB_OK : PAYMENT_ENROLLED;
+	if (!created)
+		return PAYMENT_ENROLLED;
+	/* Courses passed before enrolling may complete it at once. */
+	return completion_evaluate_in_txn(db, d->cfg, p->user_id, &completed);
 }
 
 static int
@@ -731,10 +741,10 @@ decide_txn(struct db *db, void *arg)
 }
 
 int
-payment_po_approve(struct db *db, long long po_id, long long actor_id,
-    long long impersonator_id)
+payment_po_approve(struct db *db, const struct config *cfg, long long po_id,
+    long long actor_id, long long impersonator_id)
 {
-	struct decision	 d = { po_id, actor_id, impersonator_id, NULL };
+	struct decision	 d = { cfg, po_id, actor_id, impersonator_id, NULL };
 
 	return db_txn(db, decide_txn, &d);
 }
@@ -743,7 +753,7 @@ int
 payment_po_reject(struct db *db, long long po_id, const char *reason,
     long long actor_id, long long impersonator_id)
 {
-	struct decision	 d = { po_id, actor_id, impersonator_id, reason };
+	struct decision	 d = { NULL, po_id, actor_id, impersonator_id, reason };
 
 	return db_txn(db, decide_txn, &d);
 }

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+struct config;
 struct db;
 struct listing;
 
@@ -131,15 +132,16 @@ int	 payment_voucher_create(struct db *, struct payment_voucher *v,
 
 /*
  * Redeems the voucher with code (any case) for user_id in family_id and
- * enrols the user, audited, in one transaction.  Returns DB_OK,
+ * enrols the user, audited, in one transaction that also completes the
+ * enrolment when its rules already hold.  Returns DB_OK,
  * PAYMENT_NO_ACCESS, PAYMENT_NOT_OFFERED, PAYMENT_UNKNOWN_CODE,
  * PAYMENT_OTHER_FAMILY, PAYMENT_EXPIRED (expires_on then contains the
  * last valid day), PAYMENT_USED_BY_YOU, PAYMENT_USED_UP, PAYMENT_ENROLLED or a
  * db_status.  Nothing is changed unless it returns DB_OK.
  */
-int	 payment_voucher_redeem(struct db *, long long user_id,
-	    long long family_id, const char *code, long long impersonator_id,
-	    char expires_on[11]);
+int	 payment_voucher_redeem(struct db *, const struct config *,
+	    long long user_id, long long family_id, const char *code,
+	    long long impersonator_id, char expires_on[11]);
 
 /* ------------------------------------------------------ purchase orders */
 
@@ -195,13 +197,14 @@ int	 payment_po_submit(struct db *, long long user_id, long long family_id,
 
 /*
  * Approves a pending purchase order and enrols its learner, audited, in
- * one transaction.  Returns DB_OK, PAYMENT_NOT_FOUND, PAYMENT_DECIDED,
+ * one transaction that also completes the enrolment when its rules
+ * already hold.  Returns DB_OK, PAYMENT_NOT_FOUND, PAYMENT_DECIDED,
  * PAYMENT_NO_ACCESS (the learner may no longer enrol), PAYMENT_ENROLLED
  * (the learner enrolled some other way meanwhile) or a db_status.
  * Nothing is changed unless it returns DB_OK.
  */
-int	 payment_po_approve(struct db *, long long po_id, long long actor_id,
-	    long long impersonator_id);
+int	 payment_po_approve(struct db *, const struct config *,
+	    long long po_id, long long actor_id, long long impersonator_id);
 
 /*
  * Rejects a pending purchase order with reason (1 to 1000 characters),

@@ -262,12 +262,12 @@ test_expiry(void)
 
 	clock_init("America/New_York");
 	at("2030-06-02T04:00:00Z");
-	is_int(payment_voucher_redeem(db, ann, family, code, 0, expires),
+	is_int(payment_voucher_redeem(db, cfg, ann, family, code, 0, expires),
 	    PAYMENT_EXPIRED, "expired on the next day in the site's zone");
 	is_str(expires, "2030-06-01", "expired result carries the last day");
 	is_int(uses_count(id), 0, "expired voucher not counted");
 	at("2030-06-02T03:59:59Z");
-	is_int(payment_voucher_redeem(db, bob, family, code, 0, expires),
+	is_int(payment_voucher_redeem(db, cfg, bob, family, code, 0, expires),
 	    DB_OK, "valid on its last day in the site's zone");
 	is_int(uses_count(id), 1, "last-day use counted");
 	is_int(enrolled(bob, family), 1, "last-day use enrols");
@@ -293,48 +293,48 @@ test_redeem(void)
 	id = make_voucher(family, code, 2, "2030-03-01", &v);
 	other_id = make_voucher(other, other_code, 1, "2030-03-01", &v);
 
-	is_int(payment_voucher_redeem(db, ann, family, "NO-SUCH-CODE", 0,
+	is_int(payment_voucher_redeem(db, cfg, ann, family, "NO-SUCH-CODE", 0,
 	    expires), PAYMENT_UNKNOWN_CODE, "unknown code");
-	is_int(payment_voucher_redeem(db, ann, family, "bad code!", 0,
+	is_int(payment_voucher_redeem(db, cfg, ann, family, "bad code!", 0,
 	    expires), PAYMENT_UNKNOWN_CODE, "malformed code is unknown");
-	is_int(payment_voucher_redeem(db, ann, family, other_code, 0,
+	is_int(payment_voucher_redeem(db, cfg, ann, family, other_code, 0,
 	    expires), PAYMENT_OTHER_FAMILY, "voucher of another family");
 	is_int(uses_count(other_id), 0, "other family's voucher not counted");
 
 	/* Already enrolled by an admin: nothing is taken. */
 	admin_enroll(cat, family);
-	is_int(payment_voucher_redeem(db, cat, family, code, 0, expires),
+	is_int(payment_voucher_redeem(db, cfg, cat, family, code, 0, expires),
 	    PAYMENT_ENROLLED, "enrolled learner keeps the voucher");
 	is_int(uses_count(id), 0, "no use taken from an enrolled learner");
 	is_int(redemptions(id), 0, "no redemption row for an enrolled learner");
 
-	is_int(payment_voucher_redeem(db, ann, family, code, 0, expires),
+	is_int(payment_voucher_redeem(db, cfg, ann, family, code, 0, expires),
 	    DB_OK, "valid voucher redeemed");
 	is_int(enrolled(ann, family), 1, "redemption enrols");
 	is_int(uses_count(id), 1, "one use counted");
 	db_exec(db, "UPDATE enrollments SET status = 'cancelled' "
 	    "WHERE user_id = ? AND family_id = ?", "ll", ann, family);
-	is_int(payment_voucher_redeem(db, ann, family, code, 0, expires),
+	is_int(payment_voucher_redeem(db, cfg, ann, family, code, 0, expires),
 	    PAYMENT_USED_BY_YOU, "second use by the same learner");
 	is_int(uses_count(id), 1, "second use not counted");
 	is_int(enrolled(ann, family), 0, "second use does not enrol again");
 
-	is_int(payment_voucher_redeem(db, bob, family, code, 0, expires),
+	is_int(payment_voucher_redeem(db, cfg, bob, family, code, 0, expires),
 	    DB_OK, "last use redeemed");
 	db_exec(db, "UPDATE enrollments SET status = 'cancelled' "
 	    "WHERE user_id = ? AND family_id = ?", "ll", cat, family);
-	is_int(payment_voucher_redeem(db, cat, family, code, 0, expires),
+	is_int(payment_voucher_redeem(db, cfg, cat, family, code, 0, expires),
 	    PAYMENT_USED_UP, "no use left");
 	is_int(uses_count(id), 2, "count stays at the uses allowed");
 	is_int(redemptions(id), 2, "one redemption row per use");
 
 	db_exec(db, "UPDATE users SET user_type_id = NULL WHERE id = ?", "l",
 	    cat);
-	is_int(payment_voucher_redeem(db, cat, other, other_code, 0, expires),
+	is_int(payment_voucher_redeem(db, cfg, cat, other, other_code, 0, expires),
 	    PAYMENT_NO_ACCESS, "learner without access cannot redeem");
 	db_exec(db, "UPDATE certifications SET pay_voucher = 0 "
 	    "WHERE family_id = ?", "l", other);
-	is_int(payment_voucher_redeem(db, bob, other, other_code, 0, expires),
+	is_int(payment_voucher_redeem(db, cfg, bob, other, other_code, 0, expires),
 	    PAYMENT_NOT_OFFERED, "certification without vouchers refuses one");
 	is_int(uses_count(other_id), 0, "refused redemptions take no use");
 }
@@ -372,7 +372,7 @@ test_purchase_orders(void)
 	    "order rejected");
 	is_int(payment_po_reject(db, first, "Again", 1, 0), PAYMENT_DECIDED,
 	    "rejecting twice");
-	is_int(payment_po_approve(db, first, 1, 0), PAYMENT_DECIDED,
+	is_int(payment_po_approve(db, cfg, first, 1, 0), PAYMENT_DECIDED,
 	    "approving a rejected order");
 	payment_po_latest(db, ann, family, &p);
 	is_str(p.reason, "No budget", "rejection reason kept");
@@ -387,17 +387,17 @@ test_purchase_orders(void)
 
 	db_exec(db, "UPDATE users SET user_type_id = NULL WHERE id = ?", "l",
 	    ann);
-	is_int(payment_po_approve(db, second, 1, 0), PAYMENT_NO_ACCESS,
+	is_int(payment_po_approve(db, cfg, second, 1, 0), PAYMENT_NO_ACCESS,
 	    "approval needs the learner's access");
 	payment_po_get(db, second, &p);
 	is_str(p.status, "pending", "refused approval leaves it pending");
 	db_exec(db, "UPDATE users SET user_type_id = ? WHERE id = ?", "ll",
 	    type_id, ann);
-	is_int(payment_po_approve(db, second, 1, 0), DB_OK, "order approved");
+	is_int(payment_po_approve(db, cfg, second, 1, 0), DB_OK, "order approved");
 	is_int(enrolled(ann, family), 1, "approval enrols");
-	is_int(payment_po_approve(db, second, 1, 0), PAYMENT_DECIDED,
+	is_int(payment_po_approve(db, cfg, second, 1, 0), PAYMENT_DECIDED,
 	    "approving twice");
-	is_int(payment_po_approve(db, 999999999999LL, 1, 0),
+	is_int(payment_po_approve(db, cfg, 999999999999LL, 1, 0),
 	    PAYMENT_NOT_FOUND, "unknown order");
 	is_int(payment_po_submit(db, ann, family, "PO-3", 0, &created),
 	    PAYMENT_ENROLLED, "no purchase order once enrolled");
@@ -406,10 +406,88 @@ test_purchase_orders(void)
 	payment_po_submit(db, bob, family, "PO-B", 0, &created);
 	payment_po_latest(db, bob, family, &p);
 	admin_enroll(bob, family);
-	is_int(payment_po_approve(db, p.id, 1, 0), PAYMENT_ENROLLED,
+	is_int(payment_po_approve(db, cfg, p.id, 1, 0), PAYMENT_ENROLLED,
 	    "approval for an enrolled learner refused");
 	payment_po_get(db, p.id, &p);
 	is_str(p.status, "pending", "and the order stays pending");
+}
+
+/* Gives family's version one required course, which user passed on
+ * 2030-02-20, before any enrolment. */
+static void
+passed_before(long long family, long long user, const char *code)
+{
+	struct db_res	*res;
+	long long	 version, course;
+	char		 c[64];
+	int		 rc;
+
+	rc = db_query(db, &res, "SELECT id FROM certifications "
+	    "WHERE family_id = ?", "l", family);
+	version = scalar(rc, res);
+	snprintf(c, sizeof(c), "%s-%s", code, tag);
+	course = insert("course", db_exec(db, "INSERT INTO courses (code, "
+	    "name, description, created_at, updated_at) VALUES (?, ?, '', "
+	    "NOW(6), NOW(6))", "ss", c, c));
+	insert("course link", db_exec(db, "INSERT INTO certification_courses "
+	    "VALUES (?, ?, 'required', 1)", "ll", version, course));
+	insert("result", db_exec(db, "INSERT INTO course_registrations "
+	    "(user_id, course_id, method, registered_at, status, score, "
+	    "completed_on) VALUES (?, ?, 'admin', NOW(6), 'completed', 90, "
+	    "'2030-02-20')", "ll", user, course));
+}
+
+/* Writes the status and completion date of user's enrolment in family
+ * to out, as "completed 2030-02-20", or "none". */
+static void
+enrolment_state(long long user, long long family, char *out, size_t outsz)
+{
+	struct db_res	*res;
+
+	snprintf(out, outsz, "none");
+	if (db_query(db, &res, "SELECT status, COALESCE(completed_on, '-') "
+	    "FROM enrollments WHERE user_id = ? AND family_id = ?", "ll", user,
+	    family) != DB_OK)
+		return;
+	if (db_next(res) == 1)
+		snprintf(out, outsz, "%s %s", db_str(res, 0), db_str(res, 1));
+	db_res_free(res);
+}
+
+/* A learner who passed the courses before paying is completed by the
+ * voucher or the approved purchase order that enrols them. */
+static void
+test_completes_at_once(void)
+{
+	struct payment_voucher	 v;
+	struct payment_po	 p;
+	char			 code[41], expires[11], state[40];
+	long long		 by_voucher, by_order, dana, emil;
+	int			 created;
+
+	at("2030-03-01T12:00:00Z");
+	by_voucher = make_cert("Paid ahead", 1, 1, 0);
+	by_order = make_cert("Ordered ahead", 1, 0, 1);
+	dana = make_user("ahead-dana");
+	emil = make_user("ahead-emil");
+	passed_before(by_voucher, dana, "AHV");
+	passed_before(by_order, emil, "AHO");
+
+	snprintf(code, sizeof(code), "AHEAD-%s", tag);
+	make_voucher(by_voucher, code, 1, "2030-03-31", &v);
+	is_int(payment_voucher_redeem(db, cfg, dana, by_voucher, code, 0,
+	    expires), DB_OK, "voucher after the course was passed");
+	enrolment_state(dana, by_voucher, state, sizeof(state));
+	is_str(state, "completed 2030-02-20", "voucher enrolment completed");
+
+	is_int(payment_po_submit(db, emil, by_order, "PO-AHEAD", 0, &created),
+	    DB_OK, "order after the course was passed");
+	payment_po_latest(db, emil, by_order, &p);
+	is_int(payment_po_approve(db, cfg, p.id, 1, 0), DB_OK,
+	    "order approved");
+	enrolment_state(emil, by_order, state, sizeof(state));
+	is_str(state, "completed 2030-02-20", "approved order's enrolment "
+	    "completed");
 }
 
 int
@@ -444,6 +522,7 @@ main(void)
 	test_expiry();
 	test_redeem();
 	test_purchase_orders();
+	test_completes_at_once();
 	db_close(db);
 	config_free(cfg);
 	return tap_done();
