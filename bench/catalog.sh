@@ -47,15 +47,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 srcdir=$(dirname "$here")
 builddir=${LAUREL_BUILDDIR:-$srcdir}
 laurelctl=$builddir/cli/laurelctl
-command -v wrk >/dev/null || { echo "bench: wrk is not installed (script/bootstrap installs it)" >&2; exit 1; }
+. "$here/lib.sh"
+bench_require_wrk
 [ -x "$laurelctl" ] || { echo "bench: $laurelctl not found: build first (make), or set LAUREL_BUILDDIR to the build tree" >&2; exit 1; }
 export LAUREL_BUILDDIR=$builddir
-
-dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-bench.XXXXXX")
-rmdir "$dir"
-LAUREL_STACK_WORKERS=$workers "$srcdir/tests/stack" start "$dir" >/dev/null
-trap '"$srcdir/tests/stack" stop "$dir" --clean >/dev/null 2>&1' EXIT INT TERM
-. "$dir/env"
+bench_stack_start "$workers"
 
 # ---------------------------------------------------------------- data
 
@@ -72,68 +68,27 @@ printf '%s\n' "$password" >"$dir/password"
 
 # ---------------------------------------------------------------- session
 
-jar=$dir/cookies
-curl -fsS -c "$jar" -b "$jar" -o "$dir/signin.html" "$LAUREL_TEST_URL/signin"
-csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$dir/signin.html" | head -n 1)
-status=$(curl -sS -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' \
-    --data-urlencode "csrf=$csrf" --data-urlencode login=bench-admin \
-    --data-urlencode "password=$password" "$LAUREL_TEST_URL/signin")
-session=$(awk '$6 == "laurel_session" { print $7 }' "$jar" | tail -n 1)
-if [ "$status" != 303 ] || [ -z "$session" ]; then
-	echo "bench: signing in as bench-admin failed (status $status)" >&2
-	exit 1
-fi
-cookie="Cookie: laurel_session=$session"
+session=$(bench_sign_in bench-admin "$password")
 
 # ---------------------------------------------------------------- measure
 
 # run NAME PATH: prints "NAME PATH rps p99_ms", or "NAME PATH missing
 # STATUS" when the page does not return 200 with the session.
 run() {
-	code=$(curl -sS -o /dev/null -w '%{http_code}' -H "$cookie" \
-	    "$LAUREL_TEST_URL$2")
+	code=$(curl -sS -o /dev/null -w '%{http_code}' \
+	    -b "laurel_session=$session" "$LAUREL_TEST_URL$2")
 	if [ "$code" != 200 ]; then
 		echo "$1 $2 missing $code"
 		return 0
 	fi
-	wrk -t1 -c4 -d2s -H "$cookie" "$LAUREL_TEST_URL$2" >/dev/null
-	out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency \
-	    -H "$cookie" "$LAUREL_TEST_URL$2")
-	rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }')
-	p99=$(printf '%s\n' "$out" | awk '$1 == "99%" {
-		v = $2
-		if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 }
-		else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-		else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }
-		print v }')
-	errors=$(printf '%s\n' "$out" | awk '/Non-2xx|Socket errors/ { print }')
-	[ -z "$errors" ] || echo "bench: $1: $errors" >&2
-	echo "$1 $2 $rps $p99"
-}
-
-executes() {
-	mariadb --no-defaults --socket="$LAUREL_TEST_DB_SOCKET" --user=root \
-	    -N -B -e "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" |
-	    awk '{ print $2 }'
-}
-# statements PATH: prints the mean number of prepared statements that
-# 100 requests of PATH ran, rounded down.  laurel-worker's polling
-# adds a fraction of a statement per request to the global counter.
-statements() {
-	before=$(executes)
-	i=0
-	while [ "$i" -lt 100 ]; do
-		curl -sS -o /dev/null -H "$cookie" "$LAUREL_TEST_URL$1"
-		i=$((i + 1))
-	done
-	after=$(executes)
-	echo $(( (after - before) / 100 ))
+	bench_warm "$session" "$2"
+	set -- "$1" "$2" $(bench_wrk "$session" "$2" "$connections")
+	echo "$1 $2 $3 $4"
 }
 
 # all CACHE: measures every case and prints "NAME PATH CACHE rps p99
 # statements" lines; CACHE names the cache state in the table.  The
-# two-second warm-up run in run() lets every worker keep the page (a
-# worker keeps it once its versions are two seconds old) before the
+# warm-up run in run() lets every worker keep the page before the
 # statements are counted.
 all() {
 	for spec in "user-search /admin/users?q=$search" "users /admin/users" \
@@ -144,17 +99,14 @@ all() {
 		if [ "$3" = missing ]; then
 			echo "$1 $2 $cache missing $4"
 		else
-			echo "$1 $2 $cache $3 $4 $(statements "$2")"
+			echo "$1 $2 $cache $3 $4 $(bench_statements "$session" "$2")"
 		fi
 	done
 }
 
 cache=on
 all >"$dir/results"
-# Server.PageCacheBytes = 0, loaded by replacing the workers.
-sed -i 's/^Server.PageCacheBytes = .*/Server.PageCacheBytes = 0/' "$LAUREL_TEST_CONFIG"
-kill -HUP "$LAUREL_TEST_FCGI_PID"
-sleep 2
+bench_cache_off
 cache=off
 all >>"$dir/results"
 

@@ -19,23 +19,16 @@ done
 
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=$(dirname "$here")
-dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-bench.XXXXXX")
-rmdir "$dir"
-LAUREL_STACK_WORKERS=4 LAUREL_STACK_WORKER_POLL_MS=100 \
-    "$srcdir/tests/stack" start "$dir" >/dev/null
-trap '"$srcdir/tests/stack" stop "$dir" --clean >/dev/null 2>&1' EXIT INT TERM
-. "$dir/env"
-
-sql() {
-	mariadb --no-defaults --socket="$LAUREL_TEST_DB_SOCKET" --user=root \
-	    -N -B laurel -e "$1"
-}
+. "$here/lib.sh"
+LAUREL_STACK_WORKER_POLL_MS=100
+export LAUREL_STACK_WORKER_POLL_MS
+bench_stack_start 4
 
 printf 'admin pass 123\n' >"$dir/password"
 "${LAUREL_BUILDDIR:-$srcdir}/cli/laurelctl" -c "$LAUREL_TEST_CONFIG" user add \
     --login benchadmin --role admin --password-file "$dir/password" >/dev/null
 total=$((prints + 300))
-sql "
+bench_sql "
 INSERT INTO certification_families (number_format, number_prefix, created_at)
     VALUES ('prefix', 'BENCH-', NOW(6));
 INSERT INTO certifications (family_id, version, name, description,
@@ -52,20 +45,16 @@ INSERT INTO enrollments (user_id, family_id, certification_id, method,
     FROM users u, certifications c WHERE u.login LIKE 'bench%' AND u.role = 'learner';
 "
 
-jar=$dir/jar
-csrf=$(curl -s -c "$jar" -b "$jar" "$LAUREL_TEST_URL/signin" |
+token=$(bench_sign_in benchadmin 'admin pass 123')
+cookie="laurel_session=$token"
+csrf=$(curl -s -b "$cookie" "$LAUREL_TEST_URL/admin/" |
     sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
-    -d login=benchadmin --data-urlencode 'password=admin pass 123' \
-    "$LAUREL_TEST_URL/signin"
-csrf=$(curl -s -b "$jar" "$LAUREL_TEST_URL/admin/" |
-    sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-sql "SELECT id FROM enrollments ORDER BY id" >"$dir/enrollments"
+bench_sql "SELECT id FROM enrollments ORDER BY id" >"$dir/enrollments"
 
 # One print at a time: POST, follow the redirect, receive the PDF.
 head -n "$prints" "$dir/enrollments" | while read -r id; do
 	curl -s -L -o "$dir/out.pdf" -w '%{time_total} %{http_code} %{content_type}\n' \
-	    -b "$jar" --data-urlencode "csrf=$csrf" \
+	    -b "$cookie" --data-urlencode "csrf=$csrf" \
 	    "$LAUREL_TEST_URL/admin/enrollments/$id/certificate"
 done >"$dir/times"
 bad=$(awk '$2 != 200 || $3 != "application/pdf"' "$dir/times" | wc -l)
@@ -76,16 +65,16 @@ p90=$(awk '{ print $1 * 1000 }' "$dir/times" | sort -n |
 size=$(wc -c <"$dir/out.pdf")
 
 # 300 first prints at once; the POSTs return before the PDFs are written.
-sql "UPDATE jobs SET state = 'done' WHERE state <> 'done'"
+bench_sql "UPDATE jobs SET state = 'done' WHERE state <> 'done'"
 start=$(date +%s.%N)
 tail -n 300 "$dir/enrollments" | xargs -P 8 -I '{}' curl -s -o /dev/null \
-    -b "$jar" --data-urlencode "csrf=$csrf" \
+    -b "$cookie" --data-urlencode "csrf=$csrf" \
     "$LAUREL_TEST_URL/admin/enrollments/{}/certificate"
-while [ "$(sql "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')")" -gt 0 ]; do
+while [ "$(bench_sql "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')")" -gt 0 ]; do
 	sleep 0.05
 done
 end=$(date +%s.%N)
-written=$(sql "SELECT COUNT(*) FROM jobs WHERE state = 'done' AND kind = 'certificate_pdf'")
+written=$(bench_sql "SELECT COUNT(*) FROM jobs WHERE state = 'done' AND kind = 'certificate_pdf'")
 rate=$(echo "$start $end" | awk '{ printf "%.0f", 300 / ($2 - $1) }')
 
 echo "4 FastCGI workers, 1 laurel-worker polling every 100 ms; $prints prints one at a time, then 300 at once"

@@ -27,32 +27,18 @@ done
 
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=$(dirname "$here")
-command -v wrk >/dev/null || { echo "bench: wrk is not installed (script/bootstrap installs it)" >&2; exit 1; }
-
-dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-bench.XXXXXX")
-rmdir "$dir"
-LAUREL_STACK_WORKERS=$workers "$srcdir/tests/stack" start "$dir" >/dev/null
-trap '"$srcdir/tests/stack" stop "$dir" --clean >/dev/null 2>&1' EXIT INT TERM
-. "$dir/env"
+. "$here/lib.sh"
+bench_require_wrk
+bench_stack_start "$workers"
 
 # run NAME PATH: prints "NAME rps p99_ms".
 run() {
-	out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency \
-	    "$LAUREL_TEST_URL$2")
-	rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }')
-	p99=$(printf '%s\n' "$out" | awk '$1 == "99%" {
-		v = $2
-		if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 }
-		else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-		else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }
-		print v }')
-	errors=$(printf '%s\n' "$out" | awk '/Non-2xx|Socket errors/ { print }')
-	[ -z "$errors" ] || echo "bench: $1: $errors" >&2
-	echo "$1 $rps $p99"
+	set -- "$1" $(bench_wrk - "$2" "$connections")
+	echo "$1 $2 $3"
 }
 
-# A short warm-up fills the statement caches and the page cache.
-wrk -t1 -c4 -d2s "$LAUREL_TEST_URL/signin" >/dev/null
+# A short warm-up prepares every worker's statements.
+bench_warm - /signin
 
 {
 	run static /static/laurel.css

@@ -16,11 +16,9 @@ done
 
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=$(dirname "$here")
-dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-bench.XXXXXX")
-rmdir "$dir"
-LAUREL_STACK_WORKERS=4 "$srcdir/tests/stack" start "$dir" >/dev/null
-trap '"$srcdir/tests/stack" stop "$dir" --clean >/dev/null 2>&1' EXIT INT TERM
-. "$dir/env"
+. "$here/lib.sh"
+bench_require_wrk
+bench_stack_start 4
 master=$LAUREL_TEST_FCGI_PID
 
 first_worker() {

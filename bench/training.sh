@@ -18,21 +18,14 @@ done
 
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=$(dirname "$here")
-dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-bench.XXXXXX")
-rmdir "$dir"
-LAUREL_STACK_WORKERS=4 "$srcdir/tests/stack" start "$dir" >/dev/null
-trap '"$srcdir/tests/stack" stop "$dir" --clean >/dev/null 2>&1' EXIT INT TERM
-. "$dir/env"
-
-sql() {
-	mariadb --no-defaults --socket="$LAUREL_TEST_DB_SOCKET" --user=root \
-	    -N -B laurel -e "$1"
-}
+. "$here/lib.sh"
+bench_require_wrk
+bench_stack_start 4
 
 printf 'learner pass 123\n' >"$dir/password"
 "${LAUREL_BUILDDIR:-$srcdir}/cli/laurelctl" -c "$LAUREL_TEST_CONFIG" user add \
     --login benchlearner --role learner --password-file "$dir/password" >/dev/null
-sql "
+bench_sql "
 INSERT INTO user_types (name, created_at, updated_at) VALUES ('Staff', NOW(6), NOW(6));
 UPDATE users SET user_type_id = LAST_INSERT_ID() WHERE login = 'benchlearner';
 INSERT INTO user_groups (name, created_at, updated_at)
@@ -56,60 +49,20 @@ INSERT INTO enrollments (user_id, family_id, certification_id, method, enrolled_
     FROM certifications c, users u WHERE u.login = 'benchlearner' AND c.id <= 50;
 "
 
-jar=$dir/jar
-csrf=$(curl -s -c "$jar" -b "$jar" "$LAUREL_TEST_URL/signin" |
-    sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
-    -d login=benchlearner --data-urlencode 'password=learner pass 123' \
-    "$LAUREL_TEST_URL/signin"
-token=$(awk '$6 == "laurel_session" { print $7 }' "$jar")
+token=$(bench_sign_in benchlearner 'learner pass 123')
 shown=$(curl -s -b "laurel_session=$token" "$LAUREL_TEST_URL/learn/" |
     grep -c 'href="/learn/certifications/' || true)
 
-executes() {
-	sql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{ print $2 }'
-}
-# statements: prints the mean number of prepared statements that 100
-# requests of the page ran, rounded down.  laurel-worker's polling
-# adds a fraction of a statement per request to the global counter.
-statements() {
-	before=$(executes)
-	i=0
-	while [ "$i" -lt 100 ]; do
-		curl -s -o /dev/null -b "laurel_session=$token" "$LAUREL_TEST_URL/learn/"
-		i=$((i + 1))
-	done
-	after=$(executes)
-	echo $(( (after - before) / 100 ))
-}
-# measure: prints "requests/s p99-in-ms non-2xx" for the page.
-measure() {
-	out=$(wrk -t2 -c32 -d"${duration}s" --latency \
-	    -H "Cookie: laurel_session=$token" "$LAUREL_TEST_URL/learn/")
-	rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }')
-	p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { v = $2
-		if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 }
-		else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-		else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }
-		print v }')
-	bad=$(printf '%s\n' "$out" | awk '/Non-2xx/ { print $NF }')
-	echo "$rps $p99 ${bad:-0}"
-}
-
-# With the cache: a short run first, so that every worker keeps the page
-# (a worker keeps it once its versions are two seconds old), then the
-# statements of 100 hits and the measured run.
-wrk -t1 -c4 -d3s -H "Cookie: laurel_session=$token" "$LAUREL_TEST_URL/learn/" >/dev/null
-hit_statements=$(statements)
-set -- $(measure)
+# With the cache: a warm-up run, then the statements of 100 hits and the
+# measured run.
+bench_warm "$token" /learn/
+hit_statements=$(bench_statements "$token" /learn/)
+set -- $(bench_wrk "$token" /learn/)
 hit_rps=$1 hit_p99=$2 hit_bad=$3
 
-# Without: Server.PageCacheBytes = 0, loaded by replacing the workers.
-sed -i 's/^Server.PageCacheBytes = .*/Server.PageCacheBytes = 0/' "$LAUREL_TEST_CONFIG"
-kill -HUP "$LAUREL_TEST_FCGI_PID"
-sleep 2
-miss_statements=$(statements)
-set -- $(measure)
+bench_cache_off
+miss_statements=$(bench_statements "$token" /learn/)
+set -- $(bench_wrk "$token" /learn/)
 miss_rps=$1 miss_p99=$2 miss_bad=$3
 
 echo "wrk -t2 -c32 -d${duration}s, 4 FastCGI workers; $shown certification links on the page"

@@ -19,21 +19,14 @@ done
 
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=$(dirname "$here")
-dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-bench.XXXXXX")
-rmdir "$dir"
-LAUREL_STACK_WORKERS=4 "$srcdir/tests/stack" start "$dir" >/dev/null
-trap '"$srcdir/tests/stack" stop "$dir" --clean >/dev/null 2>&1' EXIT INT TERM
-. "$dir/env"
-
-sql() {
-	mariadb --no-defaults --socket="$LAUREL_TEST_DB_SOCKET" --user=root \
-	    -N -B laurel -e "$1"
-}
+. "$here/lib.sh"
+bench_require_wrk
+bench_stack_start 4
 
 printf 'learner pass 123\n' >"$dir/password"
 "${LAUREL_BUILDDIR:-$srcdir}/cli/laurelctl" -c "$LAUREL_TEST_CONFIG" user add \
     --login benchlearner --role learner --password-file "$dir/password" >/dev/null
-sql "
+bench_sql "
 INSERT INTO certification_families (created_at) SELECT NOW(6) FROM seq_1_to_50;
 INSERT INTO certifications (family_id, version, name, description, created_at, updated_at)
     SELECT id, 1, CONCAT('Certification ', LPAD(id, 3, '0')), '', NOW(6), NOW(6)
@@ -58,66 +51,25 @@ INSERT INTO course_registrations (user_id, course_id, method, registered_at, sta
     FROM courses co, users u WHERE u.login = 'benchlearner';
 "
 
-jar=$dir/jar
-csrf=$(curl -s -c "$jar" -b "$jar" "$LAUREL_TEST_URL/signin" |
-    sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
-    -d login=benchlearner --data-urlencode 'password=learner pass 123' \
-    "$LAUREL_TEST_URL/signin"
-token=$(awk '$6 == "laurel_session" { print $7 }' "$jar")
+token=$(bench_sign_in benchlearner 'learner pass 123')
 page=$(curl -s -b "laurel_session=$token" "$LAUREL_TEST_URL/learn/transcript")
 certs=$(printf '%s\n' "$page" | grep -c 'class="row-certification"' || true)
 courses=$(printf '%s\n' "$page" | grep -c 'class="row-course"' || true)
 bytes=$(printf '%s' "$page" | wc -c)
 
-executes() {
-	sql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{ print $2 }'
-}
-# statements: prints the mean number of prepared statements that 100
-# requests of the transcript ran, rounded down.  laurel-worker's polling
-# adds a fraction of a statement per request to the global counter.
-statements() {
-	before=$(executes)
-	i=0
-	while [ "$i" -lt 100 ]; do
-		curl -s -o /dev/null -b "laurel_session=$token" \
-		    "$LAUREL_TEST_URL/learn/transcript"
-		i=$((i + 1))
-	done
-	after=$(executes)
-	echo $(( (after - before) / 100 ))
-}
-
-# measure PATH: prints "requests/s p99-in-ms non-2xx" for PATH.
-measure() {
-	out=$(wrk -t2 -c32 -d"${duration}s" --latency \
-	    -H "Cookie: laurel_session=$token" "$LAUREL_TEST_URL$1")
-	rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }')
-	p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { v = $2
-		if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 }
-		else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-		else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }
-		print v }')
-	bad=$(printf '%s\n' "$out" | awk '/Non-2xx/ { print $NF }')
-	echo "$rps $p99 ${bad:-0}"
-}
-set -- $(measure /healthz)
+set -- $(bench_wrk - /healthz)
 hello_rps=$1 hello_p99=$2 hello_bad=$3
 
-# With the cache: a short run first, so that every worker keeps the page
-# (a worker keeps it once its versions are two seconds old).
-wrk -t1 -c4 -d3s -H "Cookie: laurel_session=$token" \
-    "$LAUREL_TEST_URL/learn/transcript" >/dev/null
-hit_statements=$(statements)
-set -- $(measure /learn/transcript)
+# With the cache: a warm-up run, then the statements of 100 hits and the
+# measured run.
+bench_warm "$token" /learn/transcript
+hit_statements=$(bench_statements "$token" /learn/transcript)
+set -- $(bench_wrk "$token" /learn/transcript)
 hit_rps=$1 hit_p99=$2 hit_bad=$3
 
-# Without: Server.PageCacheBytes = 0, loaded by replacing the workers.
-sed -i 's/^Server.PageCacheBytes = .*/Server.PageCacheBytes = 0/' "$LAUREL_TEST_CONFIG"
-kill -HUP "$LAUREL_TEST_FCGI_PID"
-sleep 2
-miss_statements=$(statements)
-set -- $(measure /learn/transcript)
+bench_cache_off
+miss_statements=$(bench_statements "$token" /learn/transcript)
+set -- $(bench_wrk "$token" /learn/transcript)
 miss_rps=$1 miss_p99=$2 miss_bad=$3
 
 share() {
