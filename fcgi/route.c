@@ -502,6 +502,15 @@ check_access(struct ctx *ctx, const struct route *rt)
 		    "get back to the admin site.");
 		return 403;
 	}
+	/* An admin who reaches the learner site, for example with Back
+	 * after Return to admin, learns how to see it. */
+	if (rt->access == ACCESS_LEARNER && role == ROLE_ADMIN) {
+		page_common(ctx, "admin", NULL);
+		response_error(ctx->resp, 403, "This page belongs to the "
+		    "learner site. To see it as a learner does, open the "
+		    "learner under Users and use Login as Learner.");
+		return 403;
+	}
 	if ((rt->access == ACCESS_ADMIN && role != ROLE_ADMIN) ||
 	    (rt->access == ACCESS_LEARNER && role != ROLE_LEARNER))
 		return 403;

@@ -117,6 +117,10 @@ is "$STATUS" 303 "return redirects"
 header_is Location "/admin/users/$uid" "back to the user"
 request GET /admin/
 is "$STATUS" 200 "admin session restored"
+request GET /learn/
+is "$STATUS" 403 "the admin session cannot open the student site"
+like "To see it as a learner does" "403 explains Login as Learner"
+like 'href="/admin/users"' "403 keeps the admin menu"
 is "$(sql "SELECT COUNT(*) FROM sessions WHERE user_id = $uid AND impersonator_id = $aid")" 0 \
     "learner session ended"
 
