@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "completion.h"
 #include "db.h"
 #include "input.h"
 #include "job.h"
@@ -38,9 +39,11 @@ read_state(struct ctx *ctx)
 	return -1;
 }
 
-/* Sets prefix.Title (what the job makes) and, for a report export,
- * prefix.ReportHref (the report with the same parameters).  prefix is
- * "Job" or "Jobs.N" built by the program. */
+/* Sets prefix.Title (what the job makes) and the job's subject: for a
+ * report export prefix.ReportHref (the report with the same parameters),
+ * for a certificate prefix.CertificateId, for a completion check
+ * prefix.CertificationId.  prefix is "Job" or "Jobs.N" built by the
+ * program. */
 static void
 set_description(struct view *v, const char *prefix, const struct job *j)
 {
@@ -54,6 +57,14 @@ set_description(struct view *v, const char *prefix, const struct job *j)
 	    job_param(j->payload, "certificate", family, sizeof(family)) == 0) {
 		view_set(v, path, "Certificate PDF");
 		snprintf(path, sizeof(path), "%s.CertificateId", prefix);
+		view_set(v, path, family);
+		return;
+	}
+	if (strcmp(j->kind, COMPLETION_RECHECK_JOB) == 0 &&
+	    job_param(j->payload, "certification", family,
+	    sizeof(family)) == 0) {
+		view_set(v, path, "Completion check after a rule change");
+		snprintf(path, sizeof(path), "%s.CertificationId", prefix);
 		view_set(v, path, family);
 		return;
 	}

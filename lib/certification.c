@@ -14,6 +14,7 @@
 #include "audit.h"
 #include "certification.h"
 #include "clock.h"
+#include "completion.h"
 #include "db.h"
 #include "listing.h"
 #include "str.h"
@@ -725,6 +726,8 @@ save_txn(struct db *db, void *arg)
 	    "certification_update", "certification", c->id,
 	    changes.data ? changes.data : "no change");
 	buf_free(&changes);
+	if (rc == DB_OK && c->required_electives != old->required_electives)
+		rc = completion_queue_recheck(db, c->id, s->actor);
 	return rc;
 }
 

@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "certification.h"
 #include "clock.h"
+#include "completion.h"
 #include "db.h"
 #include "listing.h"
 #include "str.h"
@@ -354,6 +355,9 @@ prereq_txn(struct db *db, void *arg)
 		    "certification_prerequisites", "certification", s->id,
 		    details.data ? details.data : "no change");
 	}
+	/* A change of the rules can complete learners in progress. */
+	if (rc == DB_OK && details.data != NULL)
+		rc = completion_queue_recheck(db, s->id, s->actor);
 	buf_free(&before);
 	buf_free(&after);
 	buf_free(&details);
@@ -544,6 +548,9 @@ course_txn(struct db *db, void *arg)
 		    "certification_courses", "certification", s->id,
 		    details.data ? details.data : "no change");
 	}
+	/* A change of the rules can complete learners in progress. */
+	if (rc == DB_OK && details.data != NULL)
+		rc = completion_queue_recheck(db, s->id, s->actor);
 	buf_free(&before);
 	buf_free(&after);
 	buf_free(&details);

@@ -59,6 +59,32 @@ int	 completion_record(struct db *, const struct config *,
 int	 completion_evaluate_in_txn(struct db *, const struct config *,
 	    long long user_id, int *completed);
 
+/* The kind of the job that completion_queue_recheck queues. */
+#define COMPLETION_RECHECK_JOB	"completion_recheck"
+
+/*
+ * Queues, inside the caller's transaction, the re-evaluation of the
+ * enrolments in progress in a certification version whose completion
+ * rules the transaction changes.  Queues nothing when there are none.
+ */
+int	 completion_queue_recheck(struct db *, long long certification_id,
+	    long long actor_id);
+
+/* Counts the enrolments in progress in a certification version. */
+int	 completion_recheck_count(struct db *, long long certification_id,
+	    long long *count);
+
+/*
+ * Re-evaluates, in one transaction, up to limit learners with an
+ * enrolment in progress in certification_id, in user id order after
+ * after_user_id.  *last_user_id receives the last learner re-evaluated
+ * (0 when none was left), *learners their number and *completed the
+ * certifications completed.
+ */
+int	 completion_recheck_batch(struct db *, const struct config *,
+	    long long certification_id, long long after_user_id, int limit,
+	    long long *last_user_id, int *learners, int *completed);
+
 /*
  * Removes the completed status of a provisional certification: the
  * enrolment reads as revoked with the reason (required), audited.

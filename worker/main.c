@@ -19,6 +19,7 @@
 #include <curl/curl.h>
 
 #include "clock.h"
+#include "completion.h"
 #include "conf.h"
 #include "db.h"
 #include "job.h"
@@ -48,6 +49,7 @@ static const struct {
 } handlers[] = {
 	{ "certificate_pdf", job_certificate_pdf },
 	{ "csv_export", job_csv_export },
+	{ COMPLETION_RECHECK_JOB, job_completion_recheck },
 	{ NULL, NULL }
 };
 

@@ -53,4 +53,10 @@ enum job_outcome job_csv_export(struct worker *, const struct job *,
     char *result_file, size_t result_filesz, char *result_name,
     size_t result_namesz, char *err, size_t errsz);
 
+/* job_completion_recheck.c: learners completed after a change to a
+ * certification's completion rules. */
+enum job_outcome job_completion_recheck(struct worker *, const struct job *,
+    char *result_file, size_t result_filesz, char *result_name,
+    size_t result_namesz, char *err, size_t errsz);
+
 #endif

@@ -2,6 +2,7 @@
 <meta http-equiv="refresh" content="1"><?cs /if ?><?cs /def ?><?cs def:content() ?>
 <p class="breadcrumb"><a href="/admin/jobs">Jobs</a></p>
 <h1><?cs var:Job.Title ?></h1>
+<?cs if:Job.CertificationId ?><p class="lead">After a change to the courses, required electives or prerequisites of <a href="/admin/certifications/<?cs var:Job.CertificationId ?>">the certification</a>, every learner in progress in it is checked, and those whose rules now hold are completed.</p><?cs /if ?>
 <?cs if:Job.Start ?><p class="lead">Certifications expiring from <?cs var:Job.Start ?> to <?cs var:Job.End ?>. <a href="<?cs var:Job.ReportHref ?>">Open the report</a></p><?cs /if ?>
 <dl class="details">
   <dt>Job</dt><dd><?cs var:Job.Id ?></dd>
@@ -20,7 +21,9 @@
 <?cs if:Job.State == "queued" || Job.State == "running" ?>
 <p class="muted" role="status">This page reloads every second until the job is done.</p>
 <?cs elif:Job.State == "done" ?>
-<?cs if:Job.CertificateId ?>
+<?cs if:Job.CertificationId ?>
+<p>Every learner in progress was checked.</p>
+<?cs elif:Job.CertificateId ?>
 <p><a class="button button-primary" href="/admin/certificates/<?cs var:Job.CertificateId ?>">Open the certificate</a></p>
 <?cs elif:Job.HasFile == "1" ?>
 <p><a class="button button-primary" href="/admin/jobs/<?cs var:Job.Id ?>/download" download>Download <?cs var:Job.FileName ?></a></p>

@@ -828,6 +828,93 @@ is_sql "SELECT COUNT(*) FROM audit_log WHERE target_type = 'certification' AND t
 is_sql "SELECT COUNT(*) FROM audit_log WHERE target_type = 'certification' AND target_id = $a AND action = 'certification_prerequisites'" \
     1 "one audit row per saved prerequisite change"
 
+# ------------------------------------------------- completion check
+
+# A change to the courses, required electives or prerequisites queues a
+# completion_recheck job for laurel-worker when learners are in progress.
+rechecks() {
+	sql "SELECT COUNT(*) FROM jobs WHERE kind = 'completion_recheck' AND payload = 'certification=$1'"
+}
+# wait_rechecks CERT: waits up to 30 s for its checks to finish.
+wait_rechecks() {
+	for _wr in $(seq 1 60); do
+		[ "$(sql "SELECT COUNT(*) FROM jobs WHERE kind = 'completion_recheck' AND payload = 'certification=$1' AND state IN ('queued', 'running')")" = 0 ] && return 0
+		sleep 0.5
+	done
+	diag "the completion check of certification $1 did not finish in 30 s"
+}
+enrolment() {
+	sql "SELECT CONCAT_WS(' ', status, IFNULL(completed_on, '-')) FROM enrollments WHERE user_id = $1 AND certification_id = $rid"
+}
+
+reset_fields
+f_name="$tag Recheck"
+cert_post /admin/certifications
+is "$STATUS" 303 "certification for the completion check created"
+location=$(header_value Location)
+rid=${location##*/}
+sql "INSERT INTO courses (code, name, description, created_at, updated_at) VALUES ('${tag}R1', 'Rigging one', '', NOW(6), NOW(6)), ('${tag}R2', 'Rigging two', '', NOW(6), NOW(6)), ('${tag}E1', 'Knots', '', NOW(6), NOW(6)), ('${tag}E2', 'Splices', '', NOW(6), NOW(6))"
+r1=$(sql "SELECT id FROM courses WHERE code = '${tag}R1'")
+r2=$(sql "SELECT id FROM courses WHERE code = '${tag}R2'")
+e1=$(sql "SELECT id FROM courses WHERE code = '${tag}E1'")
+e2=$(sql "SELECT id FROM courses WHERE code = '${tag}E2'")
+post "/admin/certifications/$rid/courses" -d "add=$r1" -d "add=$r2" -d "add=$e1" -d "add=$e2"
+post "/admin/certifications/$rid/courses" -d "requirement_$r1=required" -d "requirement_$r2=required" \
+    -d "requirement_$e1=elective" -d "requirement_$e2=elective"
+f_electives=2
+f_next=1
+cert_post "/admin/certifications/$rid"
+is "$STATUS" 303 "two required electives saved"
+qfam=$(sql "INSERT INTO certification_families (created_at) VALUES (NOW(6)) RETURNING id")
+sql "INSERT INTO certifications (family_id, version, name, description, created_at, updated_at) VALUES ($qfam, 1, '$tag Recheck prerequisite', '', NOW(6), NOW(6))"
+post "/admin/certifications/$rid/prerequisites" -d "family=$qfam" -d rule=all
+is "$STATUS" 303 "prerequisite saved"
+is "$(rechecks "$rid")" 0 "no completion check without learners in progress"
+
+# The first learner passed R1 and the elective E1, the second nothing.
+rfam=$(sql "SELECT family_id FROM certifications WHERE id = $rid")
+add_user "${tag}rone" learner 'learner pass 123'
+add_user "${tag}rtwo" learner 'learner pass 123'
+rone=$(sql "SELECT id FROM users WHERE login = '${tag}rone'")
+rtwo=$(sql "SELECT id FROM users WHERE login = '${tag}rtwo'")
+for _u in $rone $rtwo; do
+	sql "INSERT INTO enrollments (user_id, family_id, certification_id, method, enrolled_at, enrolled_on) VALUES ($_u, $rfam, $rid, 'admin', NOW(6), '2026-01-05')"
+done
+sql "INSERT INTO course_registrations (user_id, course_id, method, registered_at, status, score, completed_on) VALUES ($rone, $r1, 'admin', NOW(6), 'completed', 90, '2026-01-10'), ($rone, $e1, 'admin', NOW(6), 'completed', 80, '2026-01-12')"
+
+post "/admin/certifications/$rid/courses" -d "remove=$r2"
+is "$STATUS" 303 "second required course removed"
+is "$(rechecks "$rid")" 1 "removing a course queues a completion check"
+wait_rechecks "$rid"
+is "$(enrolment "$rone")" "in_progress -" "one elective of two: still in progress"
+
+f_electives=1
+cert_post "/admin/certifications/$rid"
+is "$STATUS" 303 "one required elective saved"
+is "$(rechecks "$rid")" 2 "fewer required electives queue a completion check"
+wait_rechecks "$rid"
+is "$(enrolment "$rone")" "in_progress -" "prerequisite missing: still in progress"
+
+post "/admin/certifications/$rid/prerequisites" -d rule=all
+is "$STATUS" 303 "prerequisite removed"
+is "$(rechecks "$rid")" 3 "removing a prerequisite queues a completion check"
+wait_rechecks "$rid"
+is "$(enrolment "$rone")" "completed 2026-01-12" "rules now hold: completed on the day they first held"
+is "$(enrolment "$rtwo")" "in_progress -" "learner without results stays in progress"
+is "$(sql "SELECT state FROM jobs WHERE kind = 'completion_recheck' AND payload = 'certification=$rid' ORDER BY id DESC LIMIT 1")" done \
+    "completion check done"
+
+post "/admin/certifications/$rid/courses" -d "requirement_$r1=required" \
+    -d "requirement_$e1=elective" -d "requirement_$e2=elective"
+is "$STATUS" 303 "unchanged courses saved"
+is "$(rechecks "$rid")" 3 "a save that changes nothing queues no check"
+
+job=$(sql "SELECT MAX(id) FROM jobs WHERE kind = 'completion_recheck' AND payload = 'certification=$rid'")
+request GET "/admin/jobs/$job"
+like "Completion check after a rule change" "job page names the completion check"
+like "href=\"/admin/certifications/$rid\"" "job page links the certification"
+like "Every learner in progress was checked." "job page says the check is done"
+
 request GET /admin/certifications/999999999
 is "$STATUS" 404 "unknown certification is 404"
 post /admin/certifications/999999999/versions -d confirm=1
