@@ -435,10 +435,11 @@ completion_record_in_txn(struct db *db, const struct config *cfg,
 	    r->score_hundredths % 100);
 
 	/*
-	 * A completed course stays completed: a later failed attempt does
-	 * not undo it, and a second completion keeps the first date.  score
-	 * and completed_on are assigned before status because MariaDB
-	 * evaluates the assignments left to right.
+	 * completed_on is the day of the result, a pass or a fail.  A
+	 * completed course stays completed: a later failed attempt does not
+	 * undo it, and a second completion keeps the first date.  score and
+	 * completed_on are assigned before status because MariaDB evaluates
+	 * the assignments left to right.
 	 */
 	rc = db_exec(db, "INSERT INTO course_registrations (user_id, "
 	    "course_id, method, registered_at, status, score, completed_on) "
@@ -453,7 +454,7 @@ completion_record_in_txn(struct db *db, const struct config *cfg,
 	    "llsssss", r->user_id, r->course_id,
 	    r->actor_id ? "admin" : "self", now, result_names[r->status],
 	    r->has_score ? score : NULL,
-	    r->status == RESULT_COMPLETED ? day : NULL);
+	    r->status != RESULT_IN_PROGRESS ? day : NULL);
 	if (rc != DB_OK)
 		return rc;
 
@@ -472,9 +473,11 @@ completion_record_in_txn(struct db *db, const struct config *cfg,
 		if (rc != DB_OK)
 			return rc;
 	}
-	snprintf(details, sizeof(details), "course %lld: %s%s%s", r->course_id,
-	    result_names[r->status], r->has_score ? ", score " : "",
-	    r->has_score ? score : "");
+	snprintf(details, sizeof(details), "course %lld: %s%s%s%s%s",
+	    r->course_id, result_names[r->status],
+	    r->has_score ? ", score " : "", r->has_score ? score : "",
+	    r->status != RESULT_IN_PROGRESS ? ", on " : "",
+	    r->status != RESULT_IN_PROGRESS ? day : "");
 	if ((rc = audit_record(db, r->actor_id ? r->actor_id : r->user_id,
 	    r->impersonator_id, "course_result", "user", r->user_id,
 	    details)) != DB_OK)

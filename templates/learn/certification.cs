@@ -72,7 +72,7 @@
     <tr>
       <td><?cs if:c.Status && c.Status != "cancelled" ?><a href="/learn/courses/<?cs var:c.Id ?>"><?cs var:c.Name ?></a><?cs else ?><?cs var:c.Name ?><?cs /if ?> <span class="muted"><?cs var:c.Code ?></span></td>
       <td><?cs if:c.Requirement == "required" ?>Required<?cs elif:c.Requirement == "elective" ?>Elective<?cs else ?>Not applicable<?cs /if ?></td>
-      <td><?cs if:c.Status == "completed" ?><?cs call:status_badge("completed") ?> <?cs var:c.CompletedOn ?><?cs elif:c.Status == "failed" ?><?cs call:status_badge("failed") ?><?cs elif:c.Status == "in_progress" ?><?cs call:status_badge("in-progress") ?><?cs elif:c.Status == "registered" ?>Registered<?cs elif:c.Status == "cancelled" ?>Cancelled<?cs else ?><span class="muted">Not started</span><?cs /if ?></td>
+      <td><?cs if:c.Status == "completed" ?><?cs call:status_badge("completed") ?> <?cs var:c.CompletedOn ?><?cs elif:c.Status == "failed" ?><?cs call:status_badge("failed") ?> <?cs var:c.CompletedOn ?><?cs elif:c.Status == "in_progress" ?><?cs call:status_badge("in-progress") ?><?cs elif:c.Status == "registered" ?>Registered<?cs elif:c.Status == "cancelled" ?>Cancelled<?cs else ?><span class="muted">Not started</span><?cs /if ?></td>
       <td class="num"><?cs var:c.CreditHours ?></td>
 <?cs if:Cert.Individually == "1" ?>
       <td class="row-actions"><?cs if:c.Status == "" || c.Status == "cancelled" ?><form class="inline-form" method="post" action="/learn/courses/<?cs var:c.Id ?>/enroll"><?cs call:csrf_field() ?><input type="hidden" name="family" value="<?cs var:Cert.FamilyId ?>"><button type="submit" class="button button-small">Enroll<span class="visually-hidden"> in <?cs var:c.Name ?></span></button></form><?cs /if ?></td>

@@ -15,7 +15,7 @@
 <dl class="details">
   <dt>Your status</dt>
   <dd><?cs if:Progress.Status == "completed" ?><?cs call:status_badge("completed") ?> <?cs var:Progress.CompletedOn ?><?cs
-    elif:Progress.Status == "failed" ?><?cs call:status_badge("failed") ?><?cs
+    elif:Progress.Status == "failed" ?><?cs call:status_badge("failed") ?> <?cs var:Progress.CompletedOn ?><?cs
     elif:Progress.Status == "in_progress" ?><?cs call:status_badge("in-progress") ?><?cs
     else ?>Registered<?cs /if ?></dd>
 <?cs if:Progress.Score ?>

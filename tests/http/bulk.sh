@@ -234,8 +234,8 @@ is "$(sql "SELECT status, completed_on FROM enrollments WHERE user_id = $u1 AND 
     "completed	2012-07-02" "results that complete a certification complete the enrolment"
 is "$(sql "SELECT COUNT(*) FROM mail_outbox WHERE user_id = $u1 AND kind = 'completion'")" 1 \
     "the completion e-mail is queued as in the admin UI"
-is "$(sql "SELECT status, score FROM course_registrations WHERE user_id = $u2 AND course_id = $c1")" \
-    "failed	50.00" "a failed result is recorded"
+is "$(sql "SELECT status, score, completed_on FROM course_registrations WHERE user_id = $u2 AND course_id = $c1")" \
+    "failed	50.00	2012-06-01" "a failed result is recorded with its date"
 is "$(sql "SELECT status FROM course_registrations WHERE user_id = $u2 AND course_id = $c2")" \
     registered "a registered row registers the learner"
 is "$(sql "SELECT status FROM enrollments WHERE user_id = $u2 AND family_id = $fam")" in_progress \

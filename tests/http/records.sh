@@ -500,8 +500,12 @@ is "$STATUS" 404 "a course without registration is 404"
 
 post_result -d "course=$theory" -d status=failed -d score=40 -d "date=$last_week"
 is "$STATUS" 303 "failure recorded"
-is "$(sql "SELECT status, score, completed_on IS NULL FROM course_registrations WHERE user_id = $five AND course_id = $theory")" \
-    "failed	40.00	1" "failure stored with its score"
+is "$(sql "SELECT status, score, completed_on FROM course_registrations WHERE user_id = $five AND course_id = $theory")" \
+    "failed	40.00	$last_week" "failure stored with its score and date"
+request GET "/admin/users/$five/transcript"
+tr -d '\n' <"$RESPONSE_BODY" | sed 's/<tr/\n<tr/g' | grep -F "TH$tag" |
+    grep -c "Failed.*<td>$last_week</td>" >"$HTTP_TEST_DIR/failed-row"
+is "$(cat "$HTTP_TEST_DIR/failed-row")" 1 "transcript shows the failure's date"
 is "$(sql "SELECT status FROM enrollments WHERE user_id = $five AND family_id = $th_fam")" in_progress \
     "a failure does not complete the certification"
 post_result -d "course=$theory" -d status=completed -d score=85.5 -d "date=$yesterday"
