@@ -79,21 +79,21 @@ set_cert(struct view *v, int i, const struct transcript_cert *c)
 	set_text(v, "Rows", i, "CertificateNumber", c->certificate_number);
 }
 
-/* Sets Earlier.i: an earlier attempt at a course, with the day it was
+/* Sets Attempts.i: another attempt at a course, with the day it was
  * registered on in the site's time zone. */
 static void
-set_earlier(struct view *v, int i, const struct transcript_registration *r)
+set_attempt(struct view *v, int i, const struct transcript_registration *r)
 {
 	usec_t	 at;
 	char	 day[11];
 
-	set_course(v, "Earlier", i, r->course_id, r->code, r->name,
+	set_course(v, "Attempts", i, r->course_id, r->code, r->name,
 	    r->credit_hours);
-	set_registration(v, "Earlier", i, r);
-	set_text(v, "Earlier", i, "CancelledOn", r->cancelled_on);
+	set_registration(v, "Attempts", i, r);
+	set_text(v, "Attempts", i, "CancelledOn", r->cancelled_on);
 	if (clock_parse_sql(r->registered_at, &at) == 0) {
 		date_format(clock_site_day(at), day);
-		view_set_item(v, "Earlier", i, "RegisteredOn", day);
+		view_set_item(v, "Attempts", i, "RegisteredOn", day);
 	}
 }
 
@@ -118,7 +118,7 @@ set_external(struct view *v, int i, const struct transcript_external *x)
 }
 
 /* Fills Rows (each certification followed by its courses), Independent,
- * Earlier, Cancelled, External and Transcript.CreditHours. */
+ * Attempts, Cancelled, External and Transcript.CreditHours. */
 static void
 set_transcript(struct view *v, const struct transcript *t)
 {
@@ -143,8 +143,8 @@ set_transcript(struct view *v, const struct transcript *t)
 		    r->name, r->credit_hours);
 		set_registration(v, "Independent", (int)i, r);
 	}
-	for (i = 0; i < t->nearlier; i++)
-		set_earlier(v, (int)i, &t->earlier[i]);
+	for (i = 0; i < t->nattempts; i++)
+		set_attempt(v, (int)i, &t->attempts[i]);
 	for (i = 0; i < t->ncancelled; i++)
 		set_cancelled(v, (int)i, &t->cancelled[i]);
 	for (i = 0; i < t->nexternal; i++)

@@ -225,7 +225,7 @@ read_registration(struct db_res *res, struct transcript_registration *r)
 
 /* The columns of a registration row for read_registration, from r (a
  * row of course_registrations or course_registration_history), co and
- * cl, then 0 for a current registration or 1 for an earlier attempt. */
+ * cl, then 0 for a current registration or 1 for another attempt. */
 #define REGISTRATION_COLUMNS \
 	"r.id, r.course_id, co.code, co.name, co.credit_hours, r.status, " \
 	"COALESCE(r.completed_on, ''), COALESCE(r.score, ''), " \
@@ -237,7 +237,7 @@ read_registration(struct db_res *res, struct transcript_registration *r)
 	"LEFT JOIN course_classes cl ON cl.id = r.class_id "
 
 /* Reads every registration of the user, cancelled ones included, and
- * the earlier attempts kept in course_registration_history, unordered. */
+ * the other attempts kept in course_registration_history, unordered. */
 static int
 load_registrations(struct db *db, long long user_id, struct transcript *t)
 {
@@ -255,9 +255,9 @@ load_registrations(struct db *db, long long user_id, struct transcript *t)
 		return rc;
 	t->registrations = alloc_rows(res, sizeof(*t->registrations));
 	t->independent = alloc_rows(res, sizeof(*t->independent));
-	t->earlier = alloc_rows(res, sizeof(*t->earlier));
+	t->attempts = alloc_rows(res, sizeof(*t->attempts));
 	if (t->registrations == NULL || t->independent == NULL ||
-	    t->earlier == NULL) {
+	    t->attempts == NULL) {
 		db_res_free(res);
 		return DB_ERROR;
 	}
@@ -266,7 +266,7 @@ load_registrations(struct db *db, long long user_id, struct transcript *t)
 		 * allocated before a failure. */
 		r = db_int(res, 14) == 0 ?
 		    &t->registrations[t->nregistrations++] :
-		    &t->earlier[t->nearlier++];
+		    &t->attempts[t->nattempts++];
 		if (read_registration(res, r) == -1) {
 			rc = DB_ERROR;
 			break;
@@ -506,11 +506,12 @@ add_cancelled_registration(struct transcript *t,
 }
 
 /*
- * Sorts the registrations, marks those with a checklist, and files them
- * as independent (live, and in no live enrolment) or cancelled.  Adds up
- * the credit hours of the completed ones: the user has one registration
- * per course, so each course counts once however many certifications
- * contain it.
+ * Sorts the registrations and the other attempts, and files the
+ * cancelled ones of both as cancelled.  Marks the registrations with a
+ * checklist, files the live ones that no live enrolment contains as
+ * independent, and adds up the credit hours of the completed ones: the
+ * user has one registration per course, so each course counts once
+ * however many certifications contain it.
  */
 static int
 arrange_registrations(struct transcript *t, const struct extra *x)
@@ -521,7 +522,7 @@ arrange_registrations(struct transcript *t, const struct extra *x)
 	size_t				 i;
 
 	grown = reallocarray(t->cancelled, t->ncancelled + t->nregistrations +
-	    1, sizeof(*t->cancelled));
+	    t->nattempts + 1, sizeof(*t->cancelled));
 	if (grown == NULL)
 		return DB_ERROR;
 	t->cancelled = grown;
@@ -532,7 +533,11 @@ arrange_registrations(struct transcript *t, const struct extra *x)
 	qsort(ids, t->ncourses, sizeof(*ids), by_id);
 	qsort(t->registrations, t->nregistrations, sizeof(*t->registrations),
 	    by_registration);
-	qsort(t->earlier, t->nearlier, sizeof(*t->earlier), by_registration);
+	qsort(t->attempts, t->nattempts, sizeof(*t->attempts), by_registration);
+	/* A withdrawal from another attempt is a cancellation too. */
+	for (i = 0; i < t->nattempts; i++)
+		if (strcmp(t->attempts[i].status, "cancelled") == 0)
+			add_cancelled_registration(t, &t->attempts[i]);
 	for (i = 0; i < t->nregistrations; i++) {
 		r = &t->registrations[i];
 		r->has_checklist = contains(x->checklists, x->nchecklists,
@@ -607,13 +612,13 @@ transcript_free(struct transcript *t)
 		free(t->certs[i].reason);
 	for (i = 0; t->registrations != NULL && i < t->nregistrations; i++)
 		free(t->registrations[i].class);
-	for (i = 0; t->earlier != NULL && i < t->nearlier; i++)
-		free(t->earlier[i].class);
+	for (i = 0; t->attempts != NULL && i < t->nattempts; i++)
+		free(t->attempts[i].class);
 	free(t->certs);
 	free(t->courses);
 	free(t->registrations);
 	free(t->independent);
-	free(t->earlier);
+	free(t->attempts);
 	free(t->cancelled);
 	free(t->external);
 	memset(t, 0, sizeof(*t));

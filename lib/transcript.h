@@ -103,11 +103,13 @@ struct transcript {
 	/* The live registrations that no live enrolment contains. */
 	const struct transcript_registration **independent;
 	size_t				 nindependent;
-	/* Earlier attempts at courses the user took again: registrations
-	 * that a later one replaced, oldest first.  Only imports keep them
-	 * (course_registration_history). */
-	struct transcript_registration	*earlier;
-	size_t				 nearlier;
+	/* The other attempts at courses the user took more than once, oldest
+	 * first: registrations that the current one, which decides the
+	 * result, replaced.  Only the OULAD import keeps them
+	 * (course_registration_history); there a pass stands over a later
+	 * fail or withdrawal. */
+	struct transcript_registration	*attempts;
+	size_t				 nattempts;
 	struct transcript_cancelled	*cancelled;	/* newest first */
 	size_t				 ncancelled;
 	struct transcript_external	*external;	/* latest start first */

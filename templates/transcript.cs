@@ -131,12 +131,12 @@
 <p class="muted">No courses taken on their own.</p>
 <?cs /if ?>
 
-<?cs if:subcount(Earlier) > 0 ?>
-<h2 id="t-earlier">Earlier attempts</h2>
-<p class="muted">Courses taken again: the results above are those of the latest attempt.</p>
-<div class="table-wrap" role="region" aria-labelledby="t-earlier" tabindex="0">
+<?cs if:subcount(Attempts) > 0 ?>
+<h2 id="t-attempts">Other attempts</h2>
+<p class="muted">Courses taken more than once: the rows above show the attempt that decides the result, where a pass stands over a later fail or withdrawal, and this table the others.</p>
+<div class="table-wrap" role="region" aria-labelledby="t-attempts" tabindex="0">
 <table class="data-table">
-  <caption class="visually-hidden">Earlier attempts at courses taken again, oldest first</caption>
+  <caption class="visually-hidden">Other attempts at courses taken more than once, oldest first</caption>
   <thead><tr>
     <th scope="col">Course</th>
     <th scope="col">Registered on</th>
@@ -146,7 +146,7 @@
     <th scope="col">Class</th>
   </tr></thead>
   <tbody>
-<?cs each:c = Earlier ?>
+<?cs each:c = Attempts ?>
     <tr>
       <th scope="row"><?cs var:c.Name ?><?cs if:c.Code ?> <span class="muted"><?cs var:c.Code ?></span><?cs /if ?></th>
       <td><?cs var:c.RegisteredOn ?></td>

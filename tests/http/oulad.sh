@@ -428,34 +428,43 @@ is "$(row 'Module DDD')" "Module DDD DDD Class on 2013-10-01 Cancelled 0.00" \
 is "$(row '<td>Course</td>')" "Module DDD Course 2013-09-23" \
     "transcript: withdrawal listed as cancelled on its date"
 
-# s111926's failed DDD 2013J attempt (see "retake" above) is an earlier
-# attempt; the pass of DDD 2014J is the course's row under STEM
+# s111926's failed DDD 2013J attempt (see "retake" above) is under Other
+# attempts; the pass of DDD 2014J is the course's row under STEM
 # Foundation.
 uid=$(sql "SELECT id FROM users WHERE login = 's111926'")
 request GET "/admin/users/$uid/transcript"
 tr -d '\n' <"$RESPONSE_BODY" | sed 's/<tr/\n<tr/g; s/<\/tr>/&\n/g' >"$HTTP_TEST_DIR/all-rows"
-sed -n '/id="t-earlier"/,/id="t-cancelled"/p' "$HTTP_TEST_DIR/all-rows" >"$HTTP_TEST_DIR/rows"
+sed -n '/id="t-attempts"/,/id="t-cancelled"/p' "$HTTP_TEST_DIR/all-rows" >"$HTTP_TEST_DIR/rows"
 is "$(row 'Module DDD')" "Module DDD DDD 2013-08-18 Failed 2014-06-19 80.00 Class on 2013-10-01" \
     "transcript: the failed attempt before a retake, with its score"
-is "$(grep -c '<tr' "$HTTP_TEST_DIR/rows")" 2 "transcript: one earlier attempt (and the header row)"
-sed -n '/id="t-certifications"/,/id="t-earlier"/p' "$HTTP_TEST_DIR/all-rows" >"$HTTP_TEST_DIR/rows"
+is "$(grep -c '<tr' "$HTTP_TEST_DIR/rows")" 2 "transcript: one other attempt (and the header row)"
+sed -n '/id="t-certifications"/,/id="t-attempts"/p' "$HTTP_TEST_DIR/all-rows" >"$HTTP_TEST_DIR/rows"
 is "$(row 'Module DDD')" "Module DDD DDD Class on 2014-10-01 Completed 2015-06-20 75.00 0.00" \
     "transcript: the retake's pass is the course's result"
 
 # s157310 withdrew from DDD 2014B (registered on day -131, 2013-09-23;
 # left on day -129, 2013-09-25) and CCC 2014B (day -53, 2013-12-10;
-# left on day -1, 2014-01-31), both kept as earlier attempts, the older
-# registration first.
+# left on day -1, 2014-01-31), both kept as other attempts, the older
+# registration first.  The DDD 2014B withdrawal came after the pass of
+# DDD 2013J, which stays the course's result.
 uid=$(sql "SELECT id FROM users WHERE login = 's157310'")
 request GET "/admin/users/$uid/transcript"
-tr -d '\n' <"$RESPONSE_BODY" | sed 's/<tr/\n<tr/g; s/<\/tr>/&\n/g' |
-    sed -n '/id="t-earlier"/,/id="t-cancelled"/p' >"$HTTP_TEST_DIR/rows"
+tr -d '\n' <"$RESPONSE_BODY" | sed 's/<tr/\n<tr/g; s/<\/tr>/&\n/g' >"$HTTP_TEST_DIR/all-rows"
+sed -n '/id="t-attempts"/,/id="t-cancelled"/p' "$HTTP_TEST_DIR/all-rows" >"$HTTP_TEST_DIR/rows"
 is "$(row 'Module DDD')" "Module DDD DDD 2013-09-23 Cancelled 2013-09-25 Class on 2014-02-01" \
-    "transcript: the later withdrawal as an earlier attempt, with its date"
+    "transcript: a withdrawal after the pass as another attempt"
 is "$(row 'Module CCC')" "Module CCC CCC 2013-12-10 Cancelled 2014-01-31 Class on 2014-02-01" \
-    "transcript: the earlier withdrawal as an earlier attempt, with its date"
+    "transcript: the earlier withdrawal as another attempt, with its date"
 is "$(grep -o 'Module [A-Z]*' "$HTTP_TEST_DIR/rows" | tr '\n' ' ')" "Module DDD Module CCC " \
-    "transcript: earlier attempts by registration, oldest first"
+    "transcript: other attempts by registration, oldest first"
+# Cancelled courses lists the withdrawals of every attempt, newest first:
+# the current CCC 2014J one on day -5 (2014-10-01 - 5 = 2014-09-26) and
+# the two above.
+sed -n '/id="t-cancelled"/,/id="t-external"/p' "$HTTP_TEST_DIR/all-rows" |
+    grep '<th scope="row">' | sed 's/<[^>]*>/ /g; s/  */ /g; s/^ //; s/ $//' |
+    tr '\n' '|' >"$HTTP_TEST_DIR/cancelled"
+is "$(cat "$HTTP_TEST_DIR/cancelled")" "Module CCC Course 2014-09-26|Module CCC Course 2014-01-31|Module DDD Course 2013-09-25|" \
+    "transcript: Cancelled courses lists the withdrawals of every attempt"
 
 # ---------------------------------------------------------------- a second run
 
