@@ -106,8 +106,8 @@ struct transcript {
 	/* The other attempts at courses the user took more than once, oldest
 	 * first: registrations that the current one, which decides the
 	 * result, replaced.  Only the OULAD import keeps them
-	 * (course_registration_history); there a pass stands over a later
-	 * fail or withdrawal. */
+	 * (course_registration_history), and there the first pass decides
+	 * over a later fail or withdrawal. */
 	struct transcript_registration	*attempts;
 	size_t				 nattempts;
 	struct transcript_cancelled	*cancelled;	/* newest first */
