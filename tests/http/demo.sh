@@ -140,9 +140,26 @@ is "$(sql "SELECT COUNT(*) FROM user_group_members")" 9 "second demo adds no mem
 is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'demo_load'")" 1 \
     "second demo writes no audit row"
 
+# ------------------------------------------------- example import files
+
+# The example files of the Imports page name the demo's groups, courses
+# and certifications, so they import as they are into the demo data.
+for kind in users results completions; do
+	"$laurelctl" -c "$LAUREL_TEST_CONFIG" import "$kind" \
+	    "$srcdir/static/imports/$kind.csv" >"$out" 2>"$err"
+	is "$?" 0 "example $kind.csv imports into the demo data"
+done
+is "$(sql "SELECT GROUP_CONCAT(g.name ORDER BY g.name SEPARATOR '|') FROM user_group_members m JOIN user_groups g ON g.id = m.group_id JOIN users u ON u.id = m.user_id WHERE u.login = 'asmith'")" \
+    "Sales EMEA|Support Tier 1" "example user joins the demo's groups"
+is "$(sql "SELECT CONCAT_WS(' ', r.status, r.score, r.completed_on) FROM course_registrations r JOIN users u ON u.id = r.user_id JOIN courses c ON c.id = r.course_id WHERE u.login = 'mmuller' AND c.code = 'NET-101'")" \
+    "failed 55.00 2024-04-02" "example failed result recorded with its date"
+is "$(sql "SELECT ct.number_text FROM certificates ct JOIN users u ON u.id = ct.user_id WHERE u.login = 'asmith'")" \
+    "CNA-001042" "example completion keeps its certificate number"
+
+learners=$(sql "SELECT COUNT(*) FROM users WHERE role = 'learner'")
 "$laurelctl" -c "$LAUREL_TEST_CONFIG" demo --scale 200 >"$out" 2>"$err"
 is "$?" 1 "demo --scale on a database with data exits 1"
-is "$(sql "SELECT COUNT(*) FROM users WHERE role = 'learner'")" 8 \
+is "$(sql "SELECT COUNT(*) FROM users WHERE role = 'learner'")" "$learners" \
     "demo --scale on a database with data adds no learner"
 
 for bad in 0 1000001 -5 12x ''; do
