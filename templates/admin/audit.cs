@@ -21,7 +21,7 @@
 <?cs each:a = Audit ?>
     <tr>
       <td><?cs var:string.slice(a.At, 0, 19) ?></td>
-      <td><?cs var:a.Actor ?><?cs if:a.Impersonator ?> (as <?cs var:a.Impersonator ?>)<?cs /if ?></td>
+      <td><?cs if:a.Impersonator ?><?cs var:a.Impersonator ?> as <?cs var:a.Actor ?> <span class="muted">(Login as Learner)</span><?cs else ?><?cs var:a.Actor ?><?cs /if ?></td>
       <td><?cs var:a.Action ?></td>
       <td><?cs var:a.TargetType ?><?cs if:a.TargetId > 0 ?> <?cs var:a.TargetId ?><?cs /if ?></td>
       <td><?cs var:a.Details ?></td>

@@ -341,7 +341,7 @@
 <?cs if:subcount(Groups) > 0 ?>
   <ul>
 <?cs each:g = Groups ?>
-    <li><a href="/admin/groups/<?cs var:g.Id ?>"><?cs var:g.Name ?></a><?cs if:g.AutoEnroll == "1" ?> <span class="badge">Auto-enrol</span><?cs /if ?></li>
+    <li><a href="/admin/groups/<?cs var:g.Id ?>"><?cs var:g.Name ?></a><?cs if:g.AutoEnroll == "1" ?> <span class="badge">Auto Enroll</span><?cs /if ?></li>
 <?cs /each ?>
   </ul>
 <?cs else ?>

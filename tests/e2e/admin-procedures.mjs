@@ -356,7 +356,7 @@ async function offerToGroups(admin) {
 async function confirmAvailability(admin, cert, manualId) {
 	await visit(admin, `/admin/certifications/${cert.id}`, 'Edit certification');
 	const groups = (await admin.locator('section[aria-labelledby="groups-heading"]').innerText()).replace(/\s+/g, ' ');
-	like(groups, new RegExp(`${names.autoGroup} Auto-enrol`), 'Edit Certification lists the Auto Enroll group');
+	like(groups, new RegExp(`${names.autoGroup} Auto Enroll`), 'Edit Certification lists the Auto Enroll group');
 	like(groups, new RegExp(names.manualGroup), 'Edit Certification lists the other group');
 	// The screenshot shows the Prerequisites and User Groups sections at
 	// the end of the page.

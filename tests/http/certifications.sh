@@ -560,7 +560,7 @@ like "<a href=\"/admin/groups/$g1\">$tag Group $xss1_shown</a>" "group section l
 like "<a href=\"/admin/groups/$g2\">$tag Group2 $xss2_shown</a>" "second group escaped"
 unlike "$xss1" "group name not raw"
 unlike "$xss2" "second group name not raw"
-like 'Auto-enrol' "auto-enrolment shown"
+like '<span class="badge">Auto Enroll</span>' "Auto Enroll shown"
 
 # ---------------------------------------------------------------- courses
 

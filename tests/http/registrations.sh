@@ -117,6 +117,9 @@ is "$STATUS" 303 "return redirects"
 header_is Location "/admin/users/$uid" "back to the user"
 request GET /admin/
 is "$STATUS" 200 "admin session restored"
+request GET "/admin/audit?target=user&id=$uid"
+like "$admin as $learner <span class=\"muted\">(Login as Learner)</span>" \
+    "audit log names the admin acting as the learner"
 request GET /learn/
 is "$STATUS" 403 "the admin session cannot open the student site"
 like "To see it as a learner does" "403 explains Login as Learner"
