@@ -698,7 +698,9 @@ show_form(struct ctx *ctx, const struct certification *c,
 	if (fill)
 		set_form_values(v, c);
 	view_form_lists(v, ch, rows);
-	view_preview(v, c);
+	/* A rejected save shows the stored numbering's next number, which
+	 * is what the next certificate gets. */
+	view_preview(v, status >= 400 && saved != NULL ? saved : c);
 	if (saved != NULL) {
 		cert_page_heading(ctx, saved);
 		if (view_sections(ctx, saved) == -1)

@@ -83,7 +83,7 @@
   /if ?><?cs /def ?><?cs #
 
 ?><?cs def:pager(base) ?><nav class="pagination" aria-label="Pages"><p class="pagination-summary"><?cs
-  if:List.Shown > 0 ?>Showing <?cs var:List.First ?>–<?cs var:List.Last ?><?cs if:List.Total ?> of <?cs var:List.Total ?><?cs /if ?><?cs else ?>Nothing found<?cs /if ?></p><ul><?cs
+  if:List.Shown > 0 ?>Showing <?cs var:List.First ?>–<?cs var:List.Last ?><?cs if:List.Total ?> of <?cs var:List.Total ?><?cs /if ?><?cs elif:List.Total > 0 ?>This page is past the end of the <?cs var:List.Total ?> rows<?cs else ?>Nothing found<?cs /if ?></p><ul><?cs
   if:List.HasPrev ?><li><a rel="prev" href="<?cs var:base ?>?page=<?cs var:List.page - 1 ?>&amp;sort=<?cs var:List.sort ?>&amp;dir=<?cs var:List.dir ?><?cs var:List.Params ?>">Previous</a></li><?cs /if ?><?cs
   if:List.HasNext ?><li><a rel="next" href="<?cs var:base ?>?page=<?cs var:List.page + 1 ?>&amp;sort=<?cs var:List.sort ?>&amp;dir=<?cs var:List.dir ?><?cs var:List.Params ?>">Next</a></li><?cs /if ?></ul></nav><?cs /def ?><?cs #
 

@@ -479,6 +479,8 @@ cert_post "/admin/certifications/$id"
 is "$STATUS" 400 "next number below the highest issued is 400"
 is_sql "SELECT next_number FROM certification_families WHERE id = $family" 42 "next number unchanged"
 like 'The highest number issued so far is 41' "hint names the highest issued number"
+like 'id="number_preview" type="text" readonly value="00000042"' \
+    "rejected save previews the stored next number"
 
 # ---------------------------------------------------------------- prices
 

@@ -282,6 +282,9 @@ like "rel=\"next\" href=\"/admin/reports/expiration?page=2&amp;sort=login&amp;di
 request GET "/admin/reports/expiration?page=2&sort=login&dir=asc&start=$d0&end=$d10&certification=$pfam"
 is "$(grid "$RESPONSE_BODY" | cut -d'|' -f1 | tr -d ' ' | tr '\n' ' ')" "page$tag-51 page$tag-52 page$tag-53 page$tag-54 page$tag-55 " "second page shows the last 5 rows"
 like 'Showing 51–55 of 55' "second page numbers its rows out of the count"
+request GET "/admin/reports/expiration?page=3&sort=login&dir=asc&start=$d0&end=$d10&certification=$pfam"
+like 'This page is past the end of the 55 rows' "page past the end says so"
+like 'rel="prev"' "page past the end links back"
 
 # Edit Report.
 request GET "/admin/reports/expiration?start=$d0&end=$d10&certification=$lfam"
