@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
 #include "clock.h"
 #include "completion.h"
 #include "db.h"
@@ -157,6 +158,25 @@ load_job(struct ctx *ctx, struct job *j)
 	return rc == DB_OK ? 0 : 503;
 }
 
+/* Sets Job.Certification to the name of the certification a report
+ * export is limited to, when it is.  Returns 0, or 503. */
+static int
+set_certification(struct ctx *ctx, const struct job *j)
+{
+	char		 family[24], name[801], *stop;
+	long long	 id;
+	int		 rc;
+
+	if (strcmp(j->kind, "csv_export") != 0 ||
+	    job_param(j->payload, "family", family, sizeof(family)) == -1 ||
+	    (id = strtoll(family, &stop, 10)) <= 0 || *stop != '\0')
+		return 0;
+	rc = access_family_name(ctx->db, id, name);
+	if (rc == DB_OK)
+		view_set(ctx->resp->view, "Job.Certification", name);
+	return rc == DB_OK || rc == 1 ? 0 : 503;
+}
+
 int
 page_job(struct ctx *ctx)
 {
@@ -182,6 +202,8 @@ page_job(struct ctx *ctx)
 	view_set(v, "Job.FileName", j.result_name);
 	view_set(v, "Job.HasFile", j.result_file[0] != '\0' ? "1" : "0");
 	set_description(v, "Job", &j);
+	if ((rc = set_certification(ctx, &j)) != 0)
+		return rc;
 	if (j.created_by != 0 &&
 	    (rc = user_get(ctx->db, j.created_by, &u)) == DB_OK)
 		view_set(v, "Job.CreatedBy", u.user.login);

@@ -21,6 +21,7 @@
 #include <csv.h>
 #include <sodium.h>
 
+#include "access.h"
 #include "conf.h"
 #include "db.h"
 #include "files.h"
@@ -28,6 +29,7 @@
 #include "log.h"
 #include "report.h"
 #include "str.h"
+#include "utf8.h"
 #include "worker.h"
 
 /* Minimum rows between two progress updates.  Each update is one UPDATE
@@ -230,6 +232,37 @@ make_storage_name(long long job_id, char *out, size_t outsz)
 	snprintf(out, outsz, "export-%lld-%s.csv", job_id, hex);
 }
 
+/*
+ * Writes the part of a download's file name that names a certification:
+ * its letters and digits, in lower case where ASCII, with every run of
+ * other ASCII characters as one '-', at most 40 characters and cut at a
+ * character boundary.  Bytes of non-ASCII characters are kept, since the download
+ * sends the name percent-encoded (RFC 6266).
+ */
+static void
+file_name_part(const char *name, char *out, size_t outsz)
+{
+	char		 tmp[801];
+	size_t		 n = 0, i;
+	unsigned char	 c;
+
+	for (i = 0; name[i] != '\0' && n + 1 < sizeof(tmp); i++) {
+		c = (unsigned char)name[i];
+		if (c >= 0x80 || (c >= '0' && c <= '9'))
+			tmp[n++] = (char)c;
+		else if (c >= 'A' && c <= 'Z')
+			tmp[n++] = (char)(c - 'A' + 'a');
+		else if (c >= 'a' && c <= 'z')
+			tmp[n++] = (char)c;
+		else if (n > 0 && tmp[n - 1] != '-')
+			tmp[n++] = '-';
+	}
+	while (n > 0 && tmp[n - 1] == '-')
+		n--;
+	tmp[n] = '\0';
+	utf8_copy_prefix(out, outsz, tmp, 40);
+}
+
 enum job_outcome
 job_csv_export(struct worker *w, const struct job *j, char *result_file,
     size_t result_filesz, char *result_name, size_t result_namesz,
@@ -241,6 +274,7 @@ job_csv_export(struct worker *w, const struct job *j, char *result_file,
 	struct db		*read_db = NULL;
 	enum job_outcome	 outcome;
 	char			 name[101], start[11], end[11];
+	char			 family_name[801], family_part[161];
 
 	if (read_payload(j->payload, &q, err, errsz) == -1)
 		return JOB_OUTCOME_FAIL;
@@ -298,8 +332,13 @@ job_csv_export(struct worker *w, const struct job *j, char *result_file,
 	date_format(q.start, start);
 	date_format(q.end, end);
 	snprintf(result_file, result_filesz, "%s", name);
+	family_part[0] = '\0';
+	if (q.family_id > 0 &&
+	    access_family_name(w->db, q.family_id, family_name) == DB_OK)
+		file_name_part(family_name, family_part, sizeof(family_part));
 	snprintf(result_name, result_namesz,
-	    "certification-expiration-%s-to-%s.csv", start, end);
+	    "certification-expiration-%s%s%s-to-%s.csv", family_part,
+	    family_part[0] != '\0' ? "-" : "", start, end);
 	log_info("job %lld: %lld rows written to %s", j->id, x.written, name);
 	return JOB_OUTCOME_DONE;
 }

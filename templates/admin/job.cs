@@ -3,7 +3,7 @@
 <p class="breadcrumb"><a href="/admin/jobs">Jobs</a></p>
 <h1><?cs var:Job.Title ?></h1>
 <?cs if:Job.CertificationId ?><p class="lead">After a change to the courses, required electives or prerequisites of <a href="/admin/certifications/<?cs var:Job.CertificationId ?>">the certification</a>, every learner in progress in it is checked, and those whose rules now hold are completed.</p><?cs /if ?>
-<?cs if:Job.Start ?><p class="lead">Certifications expiring from <?cs var:Job.Start ?> to <?cs var:Job.End ?>. <a href="<?cs var:Job.ReportHref ?>">Open the report</a></p><?cs /if ?>
+<?cs if:Job.Start ?><p class="lead">Certifications expiring from <?cs var:Job.Start ?> to <?cs var:Job.End ?>, <?cs if:Job.Certification ?>in <?cs var:Job.Certification ?><?cs else ?>in all certifications<?cs /if ?>. <a href="<?cs var:Job.ReportHref ?>">Open the report</a></p><?cs /if ?>
 <dl class="details">
   <dt>Job</dt><dd><?cs var:Job.Id ?></dd>
   <dt>State</dt><dd><?cs if:Job.State == "done" ?><span class="badge badge-completed">Done</span><?cs
