@@ -199,6 +199,10 @@ register_learner(struct bulk_run *run, const struct result *r)
 	int	 rc;
 
 	clock_format_sql(clock_now(), now);
+	/* A cancelled registration starts again, kept as another attempt. */
+	if ((rc = registration_keep_attempt(run->db, r->user_id, r->course_id,
+	    0)) != DB_OK)
+		return rc;
 	rc = db_exec(run->db, "INSERT INTO course_registrations (user_id, "
 	    "course_id, method, registered_at) VALUES (?, ?, 'admin', ?) "
 	    "ON DUPLICATE KEY UPDATE "

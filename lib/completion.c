@@ -10,6 +10,7 @@
 #include "conf.h"
 #include "db.h"
 #include "log.h"
+#include "registration.h"
 #include "str.h"
 
 #define MAX_PASSES	8	/* prerequisite chains completed at once */
@@ -437,13 +438,20 @@ completion_record_in_txn(struct db *db, const struct config *cfg,
 	/*
 	 * completed_on is the day of the result, a pass or a fail.  A
 	 * completed course stays completed: a later failed attempt does not
-	 * undo it, and a second completion keeps the first date.  score and
-	 * completed_on are assigned before status because MariaDB evaluates
-	 * the assignments left to right.
+	 * undo it, and a second completion keeps the first date.  A result
+	 * after a cancellation or a fail starts a new attempt, so the old
+	 * one is kept as another attempt and the registration gets today's
+	 * date.  registered_at, score and completed_on are assigned before
+	 * status because MariaDB evaluates the assignments left to right.
 	 */
+	if ((rc = registration_keep_attempt(db, r->user_id, r->course_id,
+	    1)) != DB_OK)
+		return rc;
 	rc = db_exec(db, "INSERT INTO course_registrations (user_id, "
 	    "course_id, method, registered_at, status, score, completed_on) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+	    "registered_at = IF(status IN ('cancelled', 'failed'), "
+	    "VALUES(registered_at), registered_at), "
 	    "score = IF(status = 'completed' AND VALUES(status) <> 'completed', "
 	    "score, VALUES(score)), "
 	    "completed_on = IF(status = 'completed', "

@@ -9,6 +9,7 @@
 #include "completion.h"
 #include "db.h"
 #include "enroll.h"
+#include "registration.h"
 
 static const char *const method_names[] = {
 	"admin", "self", "auto", "voucher", "purchase_order", "import"
@@ -296,7 +297,11 @@ course_txn(struct db *db, void *arg)
 		return rc < 0 ? rc : 1;
 
 	clock_format_sql(clock_now(), now);
-	/* A cancelled registration starts again; a live one stays. */
+	/* A cancelled registration starts again, kept as another attempt;
+	 * a live one stays. */
+	if ((rc = registration_keep_attempt(db, c->user_id, c->course_id,
+	    0)) != DB_OK)
+		return rc;
 	rc = db_exec(db, "INSERT INTO course_registrations (user_id, "
 	    "course_id, method, registered_at) VALUES (?, ?, ?, ?) "
 	    "ON DUPLICATE KEY UPDATE "

@@ -124,3 +124,22 @@ registration_cancel(struct db *db, long long user_id, long long course_id,
 
 	return db_txn(db, cancel_txn, &c);
 }
+
+int
+registration_keep_attempt(struct db *db, long long user_id,
+    long long course_id, int failed_too)
+{
+	/* NOTE: the history's key (user_id, class_id) keeps one attempt per
+	 * class, so a second attempt replaced in the same class is not
+	 * kept. */
+	return db_exec(db, "INSERT INTO course_registration_history "
+	    "(user_id, course_id, class_id, method, registered_at, status, "
+	    "score, completed_on, cancelled_on) SELECT user_id, course_id, "
+	    "class_id, method, registered_at, status, score, completed_on, "
+	    "cancelled_on FROM course_registrations WHERE user_id = ? "
+	    "AND course_id = ? AND (status = 'cancelled' OR "
+	    "(? = 1 AND status = 'failed')) "
+	    "ON DUPLICATE KEY UPDATE course_registration_history.id = "
+	    "course_registration_history.id", "lli", user_id, course_id,
+	    failed_too);
+}

@@ -56,4 +56,14 @@ int	 registration_cancel(struct db *, long long user_id,
 	    long long course_id, day_t day, long long actor_id,
 	    long long impersonator_id);
 
+/*
+ * Copies the user's registration in the course to
+ * course_registration_history, inside the caller's transaction, when a
+ * new attempt is about to replace it: when it is cancelled, or, with
+ * failed_too, failed.  The transcript lists the copy under Other
+ * attempts.
+ */
+int	 registration_keep_attempt(struct db *, long long user_id,
+	    long long course_id, int failed_too);
+
 #endif

@@ -512,6 +512,8 @@ post_result -d "course=$theory" -d status=completed -d score=85.5 -d "date=$yest
 is "$STATUS" 303 "pass recorded"
 is "$(sql "SELECT status, score, completed_on FROM course_registrations WHERE user_id = $five AND course_id = $theory")" \
     "completed	85.50	$yesterday" "the pass replaces the failure"
+is "$(sql "SELECT status, score, completed_on FROM course_registration_history WHERE user_id = $five AND course_id = $theory")" \
+    "failed	40.00	$last_week" "the failure is kept as another attempt"
 is "$(sql "SELECT status, completed_on FROM enrollments WHERE user_id = $five AND family_id = $th_fam")" \
     "completed	$yesterday" "the pass completes the certification"
 is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'course_result' AND actor_id = $aid AND target_id = $five AND details LIKE 'course $theory:%'")" 2 \
@@ -542,6 +544,23 @@ is "$(sql "SELECT status FROM course_registrations WHERE user_id = $five AND cou
     "completed registration left alone"
 request GET "/admin/users/$five/results"
 like "is completed and cannot be cancelled." "refusal explained"
+
+# A result after the cancellation starts a new attempt: the cancelled
+# one moves to Other attempts and stays under Cancelled courses.
+post_result -d "course=$extra" -d status=failed -d score=20 -d "date=$today"
+is "$STATUS" 303 "a result after a cancellation is recorded"
+is "$(sql "SELECT status, cancelled_on FROM course_registration_history WHERE user_id = $five AND course_id = $extra")" \
+    "cancelled	$today" "the cancelled attempt is kept"
+request GET "/admin/users/$five/transcript"
+tr -d '\n' <"$RESPONSE_BODY" | sed 's/<tr/\n<tr/g; s/<\/tr>/&\n/g' >"$HTTP_TEST_DIR/rows"
+sed -n '/id="t-attempts"/,/id="t-cancelled"/p' "$HTTP_TEST_DIR/rows" >"$HTTP_TEST_DIR/attempts"
+is "$(grep -c "TH$tag.*Failed.*<td>$last_week</td>" "$HTTP_TEST_DIR/attempts")" 1 \
+    "transcript lists the earlier failure under Other attempts"
+is "$(grep -c "EX$tag.*Cancelled.*<td>$today</td>" "$HTTP_TEST_DIR/attempts")" 1 \
+    "transcript lists the cancelled attempt under Other attempts"
+sed -n '/id="t-cancelled"/,/id="t-external"/p' "$HTTP_TEST_DIR/rows" >"$HTTP_TEST_DIR/cancelled"
+is "$(grep -c "<td>$today</td>" "$HTTP_TEST_DIR/cancelled")" 1 \
+    "Cancelled courses still lists the cancellation"
 
 use_cookie_jar learner_two
 request GET "/admin/users/$five/results"
