@@ -105,9 +105,10 @@ struct transcript {
 	size_t				 nindependent;
 	/* The other attempts at courses the user took more than once, oldest
 	 * first: registrations that the current one, which decides the
-	 * result, replaced.  Only the OULAD import keeps them
-	 * (course_registration_history), and there the first pass decides
-	 * over a later fail or withdrawal. */
+	 * result, replaced (course_registration_history).  A new attempt
+	 * after a cancellation or a fail keeps the old one there, and the
+	 * OULAD import keeps every attempt but the first pass, or else the
+	 * latest attempt. */
 	struct transcript_registration	*attempts;
 	size_t				 nattempts;
 	struct transcript_cancelled	*cancelled;	/* newest first */
