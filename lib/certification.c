@@ -747,9 +747,6 @@ cert_save(struct db *db, struct certification *c, long long actor_id,
 	s->actor = actor_id;
 	s->impersonator = impersonator_id;
 	s->is_new = id == 0;
-	if (c->name_on_certificate[0] == '\0')
-		str_copy(c->name_on_certificate, c->name,
-		    sizeof(c->name_on_certificate));
 	qsort(c->user_types, c->n_user_types, sizeof(c->user_types[0]),
 	    compare_ids);
 	qsort(c->prices, c->n_prices, sizeof(c->prices[0]), compare_prices);

@@ -184,8 +184,10 @@ cert_post /admin/certifications
 is "$STATUS" 303 "certification with defaults created"
 plain_id=$(header_value Location)
 plain_id=${plain_id##*/}
+# An empty name on certificate stays empty, so the certificate prints the
+# certification's name as it is at printing (lib/certificate.c).
 is_sql "SELECT name_on_certificate FROM certifications WHERE id = $plain_id" \
-    "$tag Plain" "name on certificate defaults to the name"
+    "" "empty name on certificate stays empty"
 is_sql "SELECT CONCAT_WS('|', days_to_complete IS NULL, expire_days IS NULL, expiration_type) FROM certifications WHERE id = $plain_id" \
     "1|1|perpetual" "no limit and perpetual stored as such"
 
