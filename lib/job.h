@@ -40,6 +40,8 @@ struct job {
 	int		 max_attempts;
 	int		 progress;		/* percent */
 	char		 result_file[101];	/* under Storage.Dir, or "" */
+	/* The download's file name, or for a job without a file a
+	 * one-line summary of what it did. */
 	char		 result_name[255 * 4 + 1];
 	char		 last_error[JOB_ERROR_MAX * 4 + 1];
 	long long	 created_by;		/* 0 for none */

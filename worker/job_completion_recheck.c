@@ -28,7 +28,6 @@ job_completion_recheck(struct worker *w, const struct job *j,
 	int		 learners, completed, completed_all = 0;
 
 	(void)result_filesz;
-	(void)result_namesz;
 	result_file[0] = '\0';
 	result_name[0] = '\0';
 	if (job_param(j->payload, "certification", value, sizeof(value)) == -1 ||
@@ -64,5 +63,9 @@ job_completion_recheck(struct worker *w, const struct job *j,
 	log_info("job %lld: certification %lld: %lld learners re-evaluated, "
 	    "%d certifications completed", j->id, certification_id, done,
 	    completed_all);
+	snprintf(result_name, result_namesz, "%lld %s in progress checked, "
+	    "%d %s completed.", done, done == 1 ? "learner" : "learners",
+	    completed_all, completed_all == 1 ? "certification" :
+	    "certifications");
 	return JOB_OUTCOME_DONE;
 }

@@ -33,8 +33,8 @@ enum job_outcome {
 
 /*
  * A job handler.  It fills result_file (a name under Storage.Dir, or "")
- * and result_name (the download's file name), or err with a sentence for
- * the administrator.  Handlers may call worker_progress while they run.
+ * and result_name (the download's file name, or a summary when there is
+ * no file), or err with a sentence for the administrator.  Handlers may call worker_progress while they run.
  */
 typedef enum job_outcome (*job_handler)(struct worker *, const struct job *,
     char *result_file, size_t result_filesz, char *result_name,

@@ -22,7 +22,7 @@
 <p class="muted" role="status">This page reloads every second until the job is done.</p>
 <?cs elif:Job.State == "done" ?>
 <?cs if:Job.CertificationId ?>
-<p>Every learner in progress was checked.</p>
+<p><?cs var:Job.FileName ?></p>
 <?cs elif:Job.CertificateId ?>
 <p><a class="button button-primary" href="/admin/certificates/<?cs var:Job.CertificateId ?>">Open the certificate</a></p>
 <?cs elif:Job.HasFile == "1" ?>

@@ -28,7 +28,7 @@
 <?cs each:j = Jobs ?>
     <tr>
       <td><?cs var:string.slice(j.Created, 0, 16) ?></td>
-      <td><a href="/admin/jobs/<?cs var:j.Id ?>"><?cs var:j.Title ?></a><?cs if:j.Start ?> <span class="muted small"><?cs var:j.Start ?> to <?cs var:j.End ?></span><?cs /if ?></td>
+      <td><a href="/admin/jobs/<?cs var:j.Id ?>"><?cs var:j.Title ?></a><?cs if:j.Start ?> <span class="muted small"><?cs var:j.Start ?> to <?cs var:j.End ?></span><?cs /if ?><?cs if:j.CertificationId ?> <span class="muted small">of <a href="/admin/certifications/<?cs var:j.CertificationId ?>">certification <?cs var:j.CertificationId ?></a></span><?cs /if ?></td>
       <td><?cs if:j.CreatedBy ?><?cs var:j.CreatedBy ?><?cs else ?><span class="muted">Laurel</span><?cs /if ?></td>
       <td><?cs if:j.State == "done" ?><span class="badge badge-completed">Done</span><?cs
         elif:j.State == "failed" ?><span class="badge badge-failed">Failed</span><?cs
@@ -41,8 +41,10 @@
   </tbody>
 </table>
 </div>
+<?cs call:pager("/admin/jobs") ?>
+<?cs elif:List.page > 1 ?>
+<?cs call:pager("/admin/jobs") ?>
 <?cs else ?>
 <p class="muted"><?cs if:Filter.state ?>No job is in this state.<?cs else ?>No job has run yet.<?cs /if ?></p>
 <?cs /if ?>
-<?cs call:pager("/admin/jobs") ?>
 <?cs /def ?>

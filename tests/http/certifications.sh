@@ -917,7 +917,9 @@ job=$(sql "SELECT MAX(id) FROM jobs WHERE kind = 'completion_recheck' AND payloa
 request GET "/admin/jobs/$job"
 like "Completion check after a rule change" "job page names the completion check"
 like "href=\"/admin/certifications/$rid\"" "job page links the certification"
-like "Every learner in progress was checked." "job page says the check is done"
+like "learners in progress checked, 1 certification completed." "job page sums up the check"
+request GET /admin/jobs
+like "of <a href=\"/admin/certifications/$rid\">certification $rid</a>" "jobs list names the certification"
 
 request GET /admin/certifications/999999999
 is "$STATUS" 404 "unknown certification is 404"
