@@ -10,6 +10,7 @@
 #include "db.h"
 #include "enroll.h"
 #include "registration.h"
+#include "str.h"
 
 static const char *const method_names[] = {
 	"admin", "self", "auto", "voucher", "purchase_order", "import"
@@ -22,6 +23,7 @@ enroll_in_txn(struct db *db, long long user_id, long long family_id,
 {
 	struct db_res	*res;
 	char		 now[27], today[11], due[11], actor[24];
+	char		 name[200 * 4 + 1], details[200 * 4 + 64];
 	long long	 cert_id = 0, days = 0;
 	usec_t		 t = clock_now();
 	day_t		 day = clock_site_day(t);
@@ -29,7 +31,7 @@ enroll_in_txn(struct db *db, long long user_id, long long family_id,
 
 	*created = 0;
 	rc = db_query(db, &res, "SELECT c.id, c.days_to_complete IS NOT NULL, "
-	    "COALESCE(c.days_to_complete, 0) FROM certifications c "
+	    "COALESCE(c.days_to_complete, 0), c.name FROM certifications c "
 	    "WHERE c.family_id = ? ORDER BY c.version DESC LIMIT 1", "l",
 	    family_id);
 	if (rc != DB_OK)
@@ -38,6 +40,7 @@ enroll_in_txn(struct db *db, long long user_id, long long family_id,
 		cert_id = db_int(res, 0);
 		has_days = (int)db_int(res, 1);
 		days = db_int(res, 2);
+		str_copy(name, db_str(res, 3), sizeof(name));
 	}
 	db_res_free(res);
 	if (rc != 1)
@@ -88,9 +91,10 @@ enroll_in_txn(struct db *db, long long user_id, long long family_id,
 	    "course_registrations.id", "lsl", user_id, now, cert_id);
 	if (rc != DB_OK)
 		return rc;
+	snprintf(details, sizeof(details), "%s (certification family %lld), "
+	    "%s", name, family_id, method_names[method]);
 	return audit_record(db, actor_id ? actor_id : user_id,
-	    impersonator_id, "enroll", "user", user_id,
-	    method_names[method]);
+	    impersonator_id, "enroll", "user", user_id, details);
 }
 
 struct many {

@@ -23,7 +23,7 @@ struct registration {
 	char		 status[16];	/* registered, in_progress, completed, … */
 	char		 score[8];	/* "85.50", or "" without a score */
 	char		 registered_on[11];	/* site calendar day */
-	char		 completed_on[11];	/* "" when not completed */
+	char		 completed_on[11];	/* of a pass or a fail, or "" */
 	char		 cancelled_on[11];	/* "" when not cancelled */
 };
 

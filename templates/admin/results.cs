@@ -39,7 +39,7 @@
       <td><?cs var:r.Name ?> <span class="muted"><?cs var:r.Code ?></span><br><span class="muted small">Passing score <?cs var:r.PassingScore ?>%</span></td>
       <td><?cs call:registration_status(r.Status) ?><?cs
         if:r.Score ?><br><span class="small">Score <?cs var:r.Score ?>%</span><?cs /if ?><?cs
-        if:r.CompletedOn ?><br><span class="small">Completed on <?cs var:r.CompletedOn ?></span><?cs /if ?><?cs
+        if:r.CompletedOn ?><br><span class="small"><?cs if:r.Status == "failed" ?>Failed<?cs else ?>Completed<?cs /if ?> on <?cs var:r.CompletedOn ?></span><?cs /if ?><?cs
         if:r.CancelledOn ?><br><span class="small">Cancelled on <?cs var:r.CancelledOn ?></span><?cs /if ?></td>
       <td>
         <label class="visually-hidden" for="status-<?cs var:r.CourseId ?>">New status of <?cs var:r.Name ?></label>

@@ -502,6 +502,8 @@ post_result -d "course=$theory" -d status=failed -d score=40 -d "date=$last_week
 is "$STATUS" 303 "failure recorded"
 is "$(sql "SELECT status, score, completed_on FROM course_registrations WHERE user_id = $five AND course_id = $theory")" \
     "failed	40.00	$last_week" "failure stored with its score and date"
+request GET "/admin/users/$five/results"
+like "Failed on $last_week" "results page gives the failure's date"
 request GET "/admin/users/$five/transcript"
 tr -d '\n' <"$RESPONSE_BODY" | sed 's/<tr/\n<tr/g' | grep -F "TH$tag" |
     grep -c "Failed.*<td>$last_week</td>" >"$HTTP_TEST_DIR/failed-row"

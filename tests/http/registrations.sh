@@ -112,6 +112,11 @@ sql "UPDATE enrollments SET status = 'cancelled' WHERE user_id = $uid AND family
 request POST "/learn/certifications/$two/enroll" --data-urlencode "csrf=$lcsrf"
 is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'enroll' AND impersonator_id = $aid AND target_id = $uid")" 1 \
     "action while viewing as the learner audited with both ids"
+enroll_details=$(sql "SELECT details FROM audit_log WHERE action = 'enroll' AND impersonator_id = $aid AND target_id = $uid")
+case $enroll_details in
+*"(certification family $two), self") tap_result 0 "enrolment audit row names the certification" ;;
+*) tap_result 1 "enrolment audit row names the certification"; diag "details: $enroll_details" ;;
+esac
 request POST /admin/return --data-urlencode "csrf=$lcsrf"
 is "$STATUS" 303 "return redirects"
 header_is Location "/admin/users/$uid" "back to the user"
