@@ -536,6 +536,12 @@ db_next(struct db_res *res)
 	rc = mysql_stmt_fetch(res->stmt);
 	if (rc == MYSQL_NO_DATA)
 		return 0;
+	/* A streamed fetch that fails to read from the server leaves the
+	 * error on the connection, not on the statement. */
+	if (rc == 1 && mysql_stmt_errno(res->stmt) == 0 &&
+	    res->db->conn != NULL)
+		return classify(res->db, mysql_errno(res->db->conn),
+		    mysql_error(res->db->conn), "(fetch)");
 	if (rc == 1)
 		return classify(res->db, mysql_stmt_errno(res->stmt),
 		    mysql_stmt_error(res->stmt), "(fetch)");

@@ -17,6 +17,7 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <csv.h>
 #include <sodium.h>
@@ -45,6 +46,7 @@ struct export {
 	long long		 written;
 	long long		 next_progress;	/* row count of the next update */
 	int			 lease_lost;
+	int			 read_lost;	/* the read connection was lost */
 };
 
 /*
@@ -205,6 +207,7 @@ write_rows(struct export *x, struct db *read_db,
 	if (rc == 1)
 		goto write_failed;
 	if (rc != DB_OK) {
+		x->read_lost = rc == DB_GONE;
 		snprintf(err, errsz, "Reading the report failed: %s",
 		    db_error(read_db));
 		return JOB_OUTCOME_RETRY;
@@ -311,6 +314,18 @@ job_csv_export(struct worker *w, const struct job *j, char *result_file,
 	x.next_progress = PROGRESS_MIN_ROWS;
 
 	outcome = write_rows(&x, read_db, &q, err, errsz);
+	/* A read connection lost mid-export (seen once in a while right
+	 * after another worker was killed) is reconnected at once, and the
+	 * file is written again from its start. */
+	if (outcome == JOB_OUTCOME_RETRY && x.read_lost && !x.lease_lost &&
+	    fflush(x.fp) == 0 && ftruncate(fileno(x.fp), 0) == 0 &&
+	    fseek(x.fp, 0, SEEK_SET) == 0) {
+		log_warn("job %lld: %s; writing the export again", j->id, err);
+		x.written = 0;
+		x.read_lost = 0;
+		x.next_progress = PROGRESS_MIN_ROWS;
+		outcome = write_rows(&x, read_db, &q, err, errsz);
+	}
 	db_close(read_db);
 	buf_free(&x.cell);
 	/* fclose closes out.fd, so publish reopens the file to sync it. */

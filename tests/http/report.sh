@@ -534,4 +534,47 @@ is "$(sql "SELECT CONCAT(state, ' ', attempts) FROM jobs WHERE id = $term_job")"
 resume_worker
 rm -f -- "$HTTP_TEST_DIR/other.pid"
 
+# ------------------------------------------------ lost read connection
+# The export's read connection is killed in the middle of its rows: the
+# worker reconnects and writes the file again within the same attempt.
+# The export waits at the report's table until the worker has claimed
+# it, then at its first progress update, 1,000 rows in, on a lock of its
+# job's row.
+request GET "/admin/reports/expiration?start=$d0&end=$d10&certification=$bfam"
+csrf=$(extract_csrf)
+hold 64 "LOCK TABLES certificates WRITE"
+wait_for "SELECT COUNT(*) FROM information_schema.processlist WHERE info = 'SELECT SLEEP(64)'" 1 ||
+	diag "table lock not taken"
+request POST /admin/reports/expiration/csv --data-urlencode "csrf=$csrf" \
+    -d "start=$d0" -d "end=$d10" -d "certification=$bfam"
+lost_job=$(header_value Location | sed 's,.*/,,')
+wait_for "SELECT state FROM jobs WHERE id = $lost_job" running ||
+	diag "the worker did not claim job $lost_job"
+hold 65 "START TRANSACTION; SELECT id FROM jobs WHERE id = $lost_job FOR UPDATE"
+wait_for "SELECT COUNT(*) FROM information_schema.processlist WHERE info = 'SELECT SLEEP(65)'" 1 ||
+	diag "row lock not taken"
+release 64
+wait_for "SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE 'UPDATE jobs SET progress%'" 1 ||
+	diag "the worker did not reach its first progress update"
+read_conn=$(sql "SELECT id FROM information_schema.processlist WHERE info LIKE 'SELECT e.id, u.id, u.login%' LIMIT 1")
+if [ -n "$read_conn" ]; then
+	sql "KILL $read_conn"
+	tap_result 0 "the export's read connection is killed mid-export"
+else
+	tap_result 1 "the export's read connection is killed mid-export"
+fi
+release 65
+wait_for "SELECT state FROM jobs WHERE id = $lost_job" done ||
+	diag "job $lost_job did not finish: $(sql "SELECT CONCAT(state, ' after attempt ', attempts, ': ', last_error) FROM jobs WHERE id = $lost_job")"
+is "$(sql "SELECT CONCAT(state, ' ', attempts) FROM jobs WHERE id = $lost_job")" "done 1" \
+    "export done on its first attempt after a lost read connection"
+rewritten=$(grep -c "job $lost_job: .*writing the export again" "$LAUREL_TEST_DIR/log/worker.log")
+is "$rewritten" 1 "worker log says the export was written again"
+request GET "/admin/jobs/$lost_job/download"
+csv_rows "$RESPONSE_BODY" >"$HTTP_TEST_DIR/lost.rows"
+is "$(grep -c " | Bulk | " "$HTTP_TEST_DIR/lost.rows")" 20000 "rewritten export holds all 20,000 rows once"
+is "$(grep -c '^Login | ' "$HTTP_TEST_DIR/lost.rows")" 1 "rewritten export has one header row"
+is "$(head -c 3 "$RESPONSE_BODY" | od -An -tx1 | tr -d ' ')" efbbbf "rewritten export starts with one byte-order mark"
+is "$(head -c 6 "$RESPONSE_BODY" | tail -c 3 | od -An -tx1 | tr -d ' ')" 224c6f "and the quoted header follows it"
+
 done_testing
