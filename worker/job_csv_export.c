@@ -237,10 +237,10 @@ make_storage_name(long long job_id, char *out, size_t outsz)
 
 /*
  * Writes the part of a download's file name that names a certification:
- * its letters and digits, in lower case where ASCII, with every run of
- * other ASCII characters as one '-', at most 40 characters and cut at a
- * character boundary.  Bytes of non-ASCII characters are kept, since the download
- * sends the name percent-encoded (RFC 6266).
+ * its letters and digits, in lower case where ASCII.  Every run of other
+ * ASCII characters becomes one '-', and the result is cut at 40
+ * characters.  Non-ASCII characters are kept, since the download sends
+ * the name percent-encoded (RFC 6266).
  */
 static void
 file_name_part(const char *name, char *out, size_t outsz)
