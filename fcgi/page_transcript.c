@@ -104,6 +104,7 @@ set_cancelled(struct view *v, int i, const struct transcript_cancelled *c)
 	    c->is_certification ? "certification" : "course");
 	view_set_item(v, "Cancelled", i, "Name", c->name);
 	set_text(v, "Cancelled", i, "CancelledOn", c->cancelled_on);
+	set_text(v, "Cancelled", i, "ClassOn", c->class_on);
 }
 
 static void

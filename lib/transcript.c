@@ -503,6 +503,8 @@ add_cancelled_registration(struct transcript *t,
 	c->id = r->id;
 	str_copy(c->name, r->name, sizeof(c->name));
 	str_copy(c->cancelled_on, r->cancelled_on, sizeof(c->cancelled_on));
+	if (r->class != NULL)
+		str_copy(c->class_on, r->class->starts_on, sizeof(c->class_on));
 }
 
 /*

@@ -78,6 +78,8 @@ struct transcript_cancelled {
 	long long	 id;		/* of the enrolment or registration */
 	char		 name[200 * 4 + 1];
 	char		 cancelled_on[11];	/* "" when not recorded */
+	/* The day the registration's class starts, "" for none. */
+	char		 class_on[11];
 };
 
 /* A course taken with another provider, as an administrator recorded

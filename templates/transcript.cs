@@ -174,7 +174,7 @@
   <tbody>
 <?cs each:c = Cancelled ?>
     <tr>
-      <th scope="row"><?cs var:c.Name ?></th>
+      <th scope="row"><?cs var:c.Name ?><?cs if:c.ClassOn ?><br><span class="small muted">Class on <?cs var:c.ClassOn ?></span><?cs /if ?></th>
       <td><?cs if:c.Kind == "certification" ?>Certification<?cs else ?>Course<?cs /if ?></td>
       <td><?cs if:c.CancelledOn ?><?cs var:c.CancelledOn ?><?cs else ?><span class="muted">Not recorded</span><?cs /if ?></td>
     </tr>

@@ -425,7 +425,7 @@ request GET "/admin/users/$uid/transcript"
 tr -d '\n' <"$RESPONSE_BODY" | sed 's/<tr/\n<tr/g; s/<\/tr>/&\n/g' >"$HTTP_TEST_DIR/rows"
 is "$(row 'Module DDD')" "Module DDD DDD Class on 2013-10-01 Cancelled 0.00" \
     "transcript: withdrawn course cancelled under STEM Foundation"
-is "$(row '<td>Course</td>')" "Module DDD Course 2013-09-23" \
+is "$(row '<td>Course</td>')" "Module DDD Class on 2013-10-01 Course 2013-09-23" \
     "transcript: withdrawal listed as cancelled on its date"
 
 # s111926's failed DDD 2013J attempt (see "retake" above) is under Other
@@ -463,8 +463,8 @@ is "$(grep -o 'Module [A-Z]*' "$HTTP_TEST_DIR/rows" | tr '\n' ' ')" "Module DDD 
 sed -n '/id="t-cancelled"/,/id="t-external"/p' "$HTTP_TEST_DIR/all-rows" |
     grep '<th scope="row">' | sed 's/<[^>]*>/ /g; s/  */ /g; s/^ //; s/ $//' |
     tr '\n' '|' >"$HTTP_TEST_DIR/cancelled"
-is "$(cat "$HTTP_TEST_DIR/cancelled")" "Module CCC Course 2014-09-26|Module CCC Course 2014-01-31|Module DDD Course 2013-09-25|" \
-    "transcript: Cancelled courses lists the withdrawals of every attempt"
+is "$(cat "$HTTP_TEST_DIR/cancelled")" "Module CCC Class on 2014-10-01 Course 2014-09-26|Module CCC Class on 2014-02-01 Course 2014-01-31|Module DDD Class on 2014-02-01 Course 2013-09-25|" \
+    "transcript: Cancelled courses lists the withdrawals of every attempt, with their classes"
 
 # ---------------------------------------------------------------- a second run
 
