@@ -6,13 +6,8 @@
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=${LAUREL_SRCDIR:-$here/../..}
 builddir=${LAUREL_BUILDDIR:-$srcdir}
-stack_dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-demo.XXXXXX") || exit 1
-rmdir "$stack_dir"
-if ! "$srcdir/tests/stack" start "$stack_dir" >/dev/null 2>&1; then
-	echo "Bail out! cannot start a private stack"
-	exit 1
-fi
-. "$stack_dir/env"
+. "$here/private-stack.sh"
+private_stack_start laurel-demo
 . "$here/lib.sh"
 . "$here/user.sh"
 trap 'http_cleanup; "$srcdir/tests/stack" stop "$stack_dir" --clean >/dev/null 2>&1' EXIT

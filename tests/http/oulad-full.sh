@@ -12,15 +12,10 @@
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=${LAUREL_SRCDIR:-$here/../..}
 builddir=${LAUREL_BUILDDIR:-$srcdir}
-stack_dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-oulad-full.XXXXXX") || exit 1
-rmdir "$stack_dir"
 LAUREL_NOW=2015-07-01T12:00:00Z
 export LAUREL_NOW
-if ! "$srcdir/tests/stack" start "$stack_dir" >/dev/null 2>&1; then
-	echo "Bail out! cannot start a private stack"
-	exit 1
-fi
-. "$stack_dir/env"
+. "$here/private-stack.sh"
+private_stack_start laurel-oulad-full
 . "$here/lib.sh"
 . "$here/user.sh"
 trap 'http_cleanup; "$srcdir/tests/stack" stop "$stack_dir" --clean >/dev/null 2>&1' EXIT

@@ -5,13 +5,8 @@
 # MariaDB is down with recovery when it returns.
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=${LAUREL_SRCDIR:-$here/../..}
-stack_dir=$(mktemp -d "${TMPDIR:-/tmp}/laurel-process.XXXXXX") || exit 1
-rmdir "$stack_dir"
-if ! "$srcdir/tests/stack" start "$stack_dir" >/dev/null 2>&1; then
-	echo "Bail out! cannot start a private stack"
-	exit 1
-fi
-. "$stack_dir/env"
+. "$here/private-stack.sh"
+private_stack_start laurel-process
 . "$here/lib.sh"
 . "$srcdir/script/services.sh"
 trap 'http_cleanup; "$srcdir/tests/stack" stop "$stack_dir" --clean >/dev/null 2>&1' EXIT
