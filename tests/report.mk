@@ -17,4 +17,4 @@ TESTS += tests/unit/test_db_stream tests/http/report.sh
 tests_unit_test_db_stream_CFLAGS = $(AM_CFLAGS) -I$(top_srcdir)/tests/unit
 tests_unit_test_db_stream_SOURCES = tests/unit/test_db_stream.c
 tests_unit_test_db_stream_LDADD = $(LAUREL_LIBS)
-EXTRA_DIST += tests/http/report.sh bench/csv.sh
+EXTRA_DIST += tests/http/report.sh tests/http/report_rows.py bench/csv.sh

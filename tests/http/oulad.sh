@@ -502,49 +502,6 @@ ssf_expected() {
 		}' "$HTTP_TEST_DIR/regions" - | sort
 }
 
-# grid.py FILE: prints the rows of the report's table, cells joined by " | ".
-cat >"$HTTP_TEST_DIR/grid.py" <<'PY'
-import html.parser, sys
-
-class Grid(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.body = False
-        self.rows = []
-        self.cell = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tbody":
-            self.body = True
-        elif self.body and tag == "tr":
-            self.rows.append([])
-        elif self.body and tag == "td":
-            self.cell = ""
-
-    def handle_endtag(self, tag):
-        if tag == "tbody":
-            self.body = False
-        elif tag == "td" and self.cell is not None:
-            self.rows[-1].append(self.cell)
-            self.cell = None
-
-    def handle_data(self, data):
-        if self.cell is not None:
-            self.cell += data
-
-g = Grid()
-g.feed(open(sys.argv[1], encoding="utf-8").read())
-for row in g.rows:
-    print(" | ".join(row))
-PY
-# csvrows.py FILE: prints the records of the CSV file FILE in the same form.
-cat >"$HTTP_TEST_DIR/csvrows.py" <<'PY'
-import csv, sys
-
-with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
-    for record in csv.reader(f):
-        print(" | ".join(record))
-PY
 
 # report_is FROM TO: runs the report for Social Sciences Foundation from
 # FROM to TO as the report form sends it (start, end and the family id)
@@ -557,7 +514,7 @@ report_is() {
 	is "$STATUS" 200 "report from $1 to $2 runs"
 	like "$_ri_count certifications expire from $1 to $2, both days included, in Social Sciences Foundation." \
 	    "report from $1 to $2 counts the $_ri_count rows worked out"
-	python3 "$HTTP_TEST_DIR/grid.py" "$RESPONSE_BODY" >"$HTTP_TEST_DIR/ssf-grid"
+	python3 "$here/report_rows.py" grid "$RESPONSE_BODY" >"$HTTP_TEST_DIR/ssf-grid"
 	if sort "$HTTP_TEST_DIR/ssf-grid" | diff "$HTTP_TEST_DIR/ssf-expected" - >"$HTTP_TEST_DIR/diff"; then
 		tap_result 0 "report from $1 to $2 lists exactly the learners worked out"
 	else
@@ -591,11 +548,14 @@ while [ "$(sql "SELECT state FROM jobs WHERE id = '$job'")" != done ] && [ "$n" 
 done
 request GET "/admin/jobs/$job/download"
 is "$STATUS" 200 "CSV downloads"
-python3 "$HTTP_TEST_DIR/csvrows.py" "$RESPONSE_BODY" >"$HTTP_TEST_DIR/ssf-csv"
+python3 "$here/report_rows.py" csv "$RESPONSE_BODY" >"$HTTP_TEST_DIR/ssf-csv"
 is "$(head -n 1 "$HTTP_TEST_DIR/ssf-csv")" \
     "Login | First Name | Last Name | Email | User Groups | Certification | Version | Completed On | Expires On | Certificate Number" \
     "CSV starts with its header"
-if tail -n +2 "$HTTP_TEST_DIR/ssf-csv" | diff "$HTTP_TEST_DIR/ssf-grid" - >"$HTTP_TEST_DIR/diff"; then
+is "$(tail -n 2 "$HTTP_TEST_DIR/ssf-csv" | tr '\n' ' ')" "BOM yes CRLF yes " \
+    "CSV has a byte-order mark and CRLF line ends"
+if sed -e 1d -e '$d' "$HTTP_TEST_DIR/ssf-csv" | sed '$d' |
+    diff "$HTTP_TEST_DIR/ssf-grid" - >"$HTTP_TEST_DIR/diff"; then
 	tap_result 0 "CSV holds the grid's rows in the grid's order"
 else
 	tap_result 1 "CSV holds the grid's rows in the grid's order"

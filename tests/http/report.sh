@@ -118,64 +118,11 @@ set -- $(family "Paging $tag"); pfam=$1; pver=$2
 sql "INSERT INTO users (login, first_name, last_name, email, role, created_at, updated_at) SELECT CONCAT('page$tag-', LPAD(seq, 2, '0')), 'Page', CONCAT('Learner ', LPAD(seq, 2, '0')), '', 'learner', NOW(6), NOW(6) FROM seq_1_to_55"
 sql "INSERT INTO enrollments (user_id, family_id, certification_id, method, enrolled_at, enrolled_on, status, completed_on, expires_on) SELECT id, $pfam, $pver, 'admin', NOW(6), CURDATE(), 'completed', '2031-01-01', '$d5' FROM users WHERE login LIKE 'page$tag-%'"
 
-# grid FILE: prints the report's table rows, one per line, cells joined
-# by " | " and line breaks inside a cell written as "\n".
-cat >"$HTTP_TEST_DIR/grid.py" <<'EOF'
-import html.parser, sys
-
-class Grid(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.in_body = False
-        self.rows = []
-        self.cell = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tbody":
-            self.in_body = True
-        elif self.in_body and tag == "tr":
-            self.rows.append([])
-        elif self.in_body and tag == "td":
-            self.cell = ""
-
-    def handle_endtag(self, tag):
-        if tag == "tbody":
-            self.in_body = False
-        elif tag == "td" and self.cell is not None:
-            self.rows[-1].append(self.cell)
-            self.cell = None
-
-    def handle_data(self, data):
-        if self.cell is not None:
-            self.cell += data
-
-g = Grid()
-g.feed(open(sys.argv[1], encoding="utf-8").read())
-for row in g.rows:
-    print(" | ".join(c.replace("\n", "\\n") for c in row))
-EOF
-grid() { python3 "$HTTP_TEST_DIR/grid.py" "$1"; }
-
-# csv_rows FILE: parses FILE with python3's csv module and prints its
-# records in the format of grid, then "BOM yes|no" and "CRLF yes|no"
-# (every record ends with CRLF).
-cat >"$HTTP_TEST_DIR/csvrows.py" <<'EOF'
-import csv, io, sys
-
-data = open(sys.argv[1], "rb").read()
-bom = data.startswith(b"\xef\xbb\xbf")
-text = data.decode("utf-8-sig")
-records = list(csv.reader(io.StringIO(text, newline="")))
-for r in records:
-    print(" | ".join(c.replace("\n", "\\n") for c in r))
-# Each record of n fields ends where the writer put CRLF: rebuilding the
-# file with CRLF after every record gives back the same bytes.
-rebuilt = io.StringIO(newline="")
-csv.writer(rebuilt, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(records)
-print("BOM", "yes" if bom else "no")
-print("CRLF", "yes" if rebuilt.getvalue() == text else "no")
-EOF
-csv_rows() { python3 "$HTTP_TEST_DIR/csvrows.py" "$1"; }
+# grid FILE: prints the report's table rows; csv_rows FILE: the CSV
+# export's records, then "BOM yes|no" and "CRLF yes|no" (report_rows.py).
+report_rows=$(dirname "$0")/report_rows.py
+grid() { python3 "$report_rows" grid "$1"; }
+csv_rows() { python3 "$report_rows" csv "$1"; }
 
 # ------------------------------------------------------------ access
 use_cookie_jar learner
