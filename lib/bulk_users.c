@@ -26,33 +26,15 @@
 static int
 user_type_id(struct db *db, const char *name, long long *id)
 {
-	struct db_res	*res;
-	int		 rc;
-
-	rc = db_query(db, &res, "SELECT id FROM user_types WHERE name = ?",
+	return db_query_int(db, id, "SELECT id FROM user_types WHERE name = ?",
 	    "s", name);
-	if (rc != DB_OK)
-		return rc;
-	if ((rc = db_next(res)) == 1)
-		*id = db_int(res, 0);
-	db_res_free(res);
-	return db_found(rc);
 }
 
 static int
 group_id(struct db *db, const char *name, long long *id)
 {
-	struct db_res	*res;
-	int		 rc;
-
-	rc = db_query(db, &res, "SELECT id FROM user_groups WHERE name = ?",
+	return db_query_int(db, id, "SELECT id FROM user_groups WHERE name = ?",
 	    "s", name);
-	if (rc != DB_OK)
-		return rc;
-	if ((rc = db_next(res)) == 1)
-		*id = db_int(res, 0);
-	db_res_free(res);
-	return db_found(rc);
 }
 
 static int

@@ -19,20 +19,15 @@ int
 completion_queue_recheck(struct db *db, long long certification_id,
     long long actor_id)
 {
-	struct db_res	*res;
 	char		 payload[64];
-	long long	 id;
+	long long	 id, found;
 	int		 rc;
 
-	rc = db_query(db, &res, "SELECT 1 FROM enrollments "
+	rc = db_query_int(db, &found, "SELECT 1 FROM enrollments "
 	    "WHERE certification_id = ? AND status = 'in_progress' LIMIT 1",
 	    "l", certification_id);
 	if (rc != DB_OK)
-		return rc;
-	rc = db_next(res);
-	db_res_free(res);
-	if (rc <= 0)
-		return rc;
+		return rc == 1 ? DB_OK : rc;
 	snprintf(payload, sizeof(payload), "certification=%lld",
 	    certification_id);
 	return job_enqueue(db, COMPLETION_RECHECK_JOB, payload, NULL, actor_id,
@@ -43,19 +38,10 @@ int
 completion_recheck_count(struct db *db, long long certification_id,
     long long *count)
 {
-	struct db_res	*res;
-	int		 rc;
-
 	*count = 0;
-	rc = db_query(db, &res, "SELECT COUNT(*) FROM enrollments "
+	return db_query_int(db, count, "SELECT COUNT(*) FROM enrollments "
 	    "WHERE certification_id = ? AND status = 'in_progress'", "l",
 	    certification_id);
-	if (rc != DB_OK)
-		return rc;
-	if ((rc = db_next(res)) == 1)
-		*count = db_int(res, 0);
-	db_res_free(res);
-	return rc < 0 ? rc : DB_OK;
 }
 
 struct batch {

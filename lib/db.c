@@ -452,6 +452,27 @@ query_once(struct db *db, struct db_res **out, int streaming,
 	return DB_OK;
 }
 
+/* Runs query_once, and once more on a new connection when the first try
+ * found the connection gone outside a transaction.  No row has been read
+ * then, so the statement can safely start again; this hides a server
+ * restart from the caller. */
+static int
+query_va(struct db *db, struct db_res **out, int streaming, const char *sql,
+    const char *types, va_list ap)
+{
+	va_list	 again;
+	int	 rc;
+
+	va_copy(again, ap);
+	rc = query_once(db, out, streaming, sql, types, ap);
+	if (rc == DB_GONE && !db->in_txn && db->conn != NULL) {
+		db->last_attempt = 0;
+		rc = query_once(db, out, streaming, sql, types, again);
+	}
+	va_end(again);
+	return rc;
+}
+
 int
 db_query_(struct db *db, struct db_res **out, const char *sql,
     const char *types, ...)
@@ -460,17 +481,8 @@ db_query_(struct db *db, struct db_res **out, const char *sql,
 	int	 rc;
 
 	va_start(ap, types);
-	rc = query_once(db, out, 0, sql, types, ap);
+	rc = query_va(db, out, 0, sql, types, ap);
 	va_end(ap);
-
-	/* A read outside a transaction is safe to repeat once on a new
-	 * connection, which hides a server restart from the request. */
-	if (rc == DB_GONE && !db->in_txn && db->conn != NULL) {
-		db->last_attempt = 0;
-		va_start(ap, types);
-		rc = query_once(db, out, 0, sql, types, ap);
-		va_end(ap);
-	}
 	return rc;
 }
 
@@ -482,18 +494,28 @@ db_stream_(struct db *db, struct db_res **out, const char *sql,
 	int	 rc;
 
 	va_start(ap, types);
-	rc = query_once(db, out, 1, sql, types, ap);
+	rc = query_va(db, out, 1, sql, types, ap);
 	va_end(ap);
-
-	/* As in db_query_: no row has been read yet, so the statement can
-	 * start again on a new connection. */
-	if (rc == DB_GONE && !db->in_txn && db->conn != NULL) {
-		db->last_attempt = 0;
-		va_start(ap, types);
-		rc = query_once(db, out, 1, sql, types, ap);
-		va_end(ap);
-	}
 	return rc;
+}
+
+int
+db_query_int_(struct db *db, long long *value, const char *sql,
+    const char *types, ...)
+{
+	struct db_res	*res;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, types);
+	rc = query_va(db, &res, 0, sql, types, ap);
+	va_end(ap);
+	if (rc != DB_OK)
+		return rc;
+	if ((rc = db_next(res)) == 1)
+		*value = db_int(res, 0);
+	db_res_free(res);
+	return db_found(rc);
 }
 
 /*

@@ -65,6 +65,16 @@ int		 db_query_(struct db *, struct db_res **res, const char *sql,
 #define db_query(db, res, sql, ...) db_query_((db), (res), "" sql, __VA_ARGS__)
 
 /*
+ * Runs a query like db_query and stores the first column of its first row
+ * in *value.  Returns DB_OK, 1 when there is no row (*value unchanged),
+ * or a db_status.
+ */
+int		 db_query_int_(struct db *, long long *value, const char *sql,
+		    const char *types, ...);
+#define db_query_int(db, value, sql, ...) \
+		    db_query_int_((db), (value), "" sql, __VA_ARGS__)
+
+/*
  * Runs a statement like db_query but leaves its rows on the server:
  * db_next fetches them one at a time, so memory does not grow with the
  * number of rows, and db_rows returns 0.  Until db_res_free, the

@@ -193,21 +193,13 @@ int
 report_expiration_count(struct db *db, const struct expiration_query *q,
     long long *count)
 {
-	struct db_res	*res;
 	char		 start[11], end[11];
-	int		 rc;
 
 	*count = 0;
 	date_format(q->start, start);
 	date_format(q->end, end);
-	rc = db_query(db, &res, "SELECT COUNT(*) FROM enrollments e "
+	return db_query_int(db, count, "SELECT COUNT(*) FROM enrollments e "
 	    EXPIRATION_WHERE, "ssll", start, end, q->family_id, q->family_id);
-	if (rc != DB_OK)
-		return rc;
-	if ((rc = db_found(db_next(res))) == DB_OK)
-		*count = db_int(res, 0);
-	db_res_free(res);
-	return rc == 1 ? DB_OK : rc;
 }
 
 int
@@ -246,15 +238,11 @@ report_families(struct db *db, struct report_family **out, size_t *n)
 int
 report_family_exists(struct db *db, long long family_id)
 {
-	struct db_res	*res;
+	long long	 id;
 	int		 rc;
 
-	rc = db_query(db, &res, "SELECT id FROM certification_families "
+	rc = db_query_int(db, &id, "SELECT id FROM certification_families "
 	    "WHERE id = ?", "l", family_id);
-	if (rc != DB_OK)
-		return rc;
-	rc = db_found(db_next(res));
-	db_res_free(res);
 	if (rc == DB_OK)
 		return 1;
 	return rc == 1 ? 0 : rc;

@@ -215,6 +215,23 @@ test_buffered_unchanged(void)
 	db_res_free(res);
 }
 
+/* db_query_int: the first column of the first row, 1 without a row. */
+static void
+test_query_int(void)
+{
+	long long	 value = -1;
+
+	is_int(db_query_int(db, &value, "SELECT ? + 1", "l", 41LL), DB_OK,
+	    "query_int: one row is DB_OK");
+	is_int((int)value, 42, "query_int: value of the first column");
+	value = 7;
+	is_int(db_query_int(db, &value, "SELECT 1 FROM DUAL WHERE ? = 0", "l",
+	    1LL), 1, "query_int: no row is 1");
+	is_int((int)value, 7, "query_int: no row leaves the value");
+	is_int(db_query_int(db, &value, "SELECT no_such_column FROM DUAL",
+	    ""), DB_ERROR, "query_int: a failed query is DB_ERROR");
+}
+
 int
 main(void)
 {
@@ -243,6 +260,7 @@ main(void)
 	test_write_beside_stream();
 	test_memory_flat();
 	test_buffered_unchanged();
+	test_query_int();
 
 	db_close(db);
 	config_free(cfg);
