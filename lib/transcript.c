@@ -510,9 +510,9 @@ add_cancelled_registration(struct transcript *t,
 /*
  * Sorts the registrations and the other attempts, and files the
  * cancelled ones of both as cancelled.  Marks the registrations with a
- * checklist, files the live ones that no live enrolment contains as
- * independent, and adds up the credit hours of the completed ones: the
- * user has one registration per course, so each course counts once
+ * checklist and files the live ones that no live enrolment contains as
+ * independent.  Adds up the credit hours of the completed registrations.
+ * The user has one registration per course, so each course counts once
  * however many certifications contain it.
  */
 static int

@@ -260,10 +260,10 @@ file_name_part(const char *name, char *out, size_t outsz)
 		else if (n > 0 && tmp[n - 1] != '-')
 			tmp[n++] = '-';
 	}
-	while (n > 0 && tmp[n - 1] == '-')
-		n--;
 	tmp[n] = '\0';
-	utf8_copy_prefix(out, outsz, tmp, 40);
+	n = utf8_copy_prefix(out, outsz, tmp, 40);
+	while (n > 0 && out[n - 1] == '-')
+		out[--n] = '\0';
 }
 
 enum job_outcome
@@ -314,8 +314,7 @@ job_csv_export(struct worker *w, const struct job *j, char *result_file,
 	x.next_progress = PROGRESS_MIN_ROWS;
 
 	outcome = write_rows(&x, read_db, &q, err, errsz);
-	/* A read connection lost mid-export (seen once in a while right
-	 * after another worker was killed) is reconnected at once, and the
+	/* A read connection lost mid-export is reconnected at once, and the
 	 * file is written again from its start. */
 	if (outcome == JOB_OUTCOME_RETRY && x.read_lost && !x.lease_lost &&
 	    fflush(x.fp) == 0 && ftruncate(fileno(x.fp), 0) == 0 &&
